@@ -29,6 +29,12 @@ class Line:
     bold: bool = False
     # A hint from a reader that knows the structure (HTML tags, Markdown markers).
     kind: BlockKind | None = None
+    # Readers without geometry: a blank line (or an HTML block boundary) came before this one,
+    # so it starts a new paragraph unless the text plainly runs on.
+    gap_before: bool = False
+    # List nesting depth where the reader knows it (HTML lists, Markdown indentation); for a
+    # heading hint, its rank (h1/# -> 0, h2/## -> 1, ...).
+    level: int | None = None
 
 
 @dataclass(slots=True)

@@ -1,0 +1,258 @@
+"""clean(): blocks, markers, joins and character fixes, checked on small inputs and the seeds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from decision_parser.clean import clean, find_marker, normalise_line
+from decision_parser.document import CleanText, Document, Line, Page
+from decision_parser.read import read
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+
+
+def clean_text(source: str) -> CleanText:
+    return clean(read(source.encode("utf-8"), name="test.txt"))
+
+
+def shape(cleaned: CleanText) -> list[tuple[str, str | None, str]]:
+    """(kind, marker, text) for every block: what a reader of the clean text sees."""
+    return [(b.kind, b.marker, cleaned.block_text(b)) for b in cleaned.blocks]
+
+
+def assert_consistent(cleaned: CleanText) -> None:
+    """Blocks tile the text exactly: one per line, offsets pointing at their own line."""
+    lines = cleaned.text.split("\n")
+    assert len(lines) == len(cleaned.blocks)
+    offset = 0
+    for line, block in zip(lines, cleaned.blocks, strict=True):
+        assert (block.start, block.end) == (offset, offset + len(line))
+        offset += len(line) + 1
+    assert cleaned.page_starts == sorted(cleaned.page_starts)
+    assert cleaned.page_starts[0] == 0
+
+
+TEXT_CASES = [
+    pytest.param(
+        "## **1. Introduction**\n\n1.1 The Council agreed.\n",
+        [("heading", "1.", "1. Introduction"), ("item", "1.1", "1.1 The Council agreed.")],
+        id="markdown-heading-and-numbered-paragraph",
+    ),
+    pytest.param(
+        "Intro:\n\n- first thing\n* second thing\n• third thing\n",
+        [
+            ("paragraph", None, "Intro:"),
+            ("item", "-", "- first thing"),
+            ("item", "-", "- second thing"),
+            ("item", "-", "- third thing"),
+        ],
+        id="bullets-normalised-to-dash",
+    ),
+    pytest.param(
+        "- 1.1 That the Board notes it.\n- a) note the report,\n(ii) a roman item\n",
+        [
+            ("item", "1.1", "1.1 That the Board notes it."),
+            ("item", "a)", "a) note the report,"),
+            ("item", "(ii)", "(ii) a roman item"),
+        ],
+        id="bullet-before-number-is-dropped",
+    ),
+    pytest.param(
+        "- The Council should now\n\nensure that staff are reminded.\n",
+        [("item", "-", "- The Council should now ensure that staff are reminded.")],
+        id="paragraph-runs-on-across-blank-line",
+    ),
+    pytest.param(
+        "The Council agreed.\n\nthen a lower-case start after a full stop.\n",
+        [
+            ("paragraph", None, "The Council agreed."),
+            ("paragraph", None, "then a lower-case start after a full stop."),
+        ],
+        id="full-stop-ends-paragraph",
+    ),
+    pytest.param(
+        "On 13<sup>th</sup> April and 22<sup>nd</sup> July.\n",
+        [("paragraph", None, "On 13th April and 22nd July.")],
+        id="sup-ordinals",
+    ),
+    pytest.param(
+        "<b>Term</b>\t<b>Meaning</b>\nLGO\tThe Ombudsman\t\n",
+        [("row", None, "Term\tMeaning"), ("row", None, "LGO\tThe Ombudsman")],
+        id="tab-rows",
+    ),
+    pytest.param(
+        "Subject:\tFirst line of a cell\n\t(wrapped) rest\nLegal and\tThe Council must\n"
+        "Governance:\tcomply with it\n",
+        [
+            ("row", None, "Subject:\tFirst line of a cell (wrapped) rest"),
+            ("row", None, "Legal and Governance:\tThe Council must comply with it"),
+        ],
+        id="wrapped-cells-merge-into-row",
+    ),
+    pytest.param(
+        "| A | B |\n|---|---|\n| 1 | 2 |\n\n---\n\nAfter the rule.\n",
+        [("row", None, "A\tB"), ("row", None, "1\t2"), ("paragraph", None, "After the rule.")],
+        id="pipe-table-and-rule",
+    ),
+    pytest.param(
+        "See [the decision](https://example.org/x) and *this* and judith_nash@x.gov.uk\n",
+        [("paragraph", None, "See the decision and this and judith_nash@x.gov.uk")],
+        id="links-and-emphasis",
+    ),
+    pytest.param(
+        "## 6.\n\n### Recommendation(s):\n",
+        [("heading", "6.", "6. Recommendation(s):")],
+        id="lone-section-number-joins-heading",
+    ),
+    pytest.param(
+        "4 Legal implications\n\n11 November 2024\n\n2.2 The findings were:\n",
+        [
+            ("heading", "4", "4 Legal implications"),
+            ("paragraph", None, "11 November 2024"),
+            ("item", "2.2", "2.2 The findings were:"),
+        ],
+        id="bare-number-headings-not-dates",
+    ),
+    pytest.param(
+        "Page one text.\fsecond page\n",
+        [("paragraph", None, "Page one text."), ("paragraph", None, "second page")],
+        id="form-feed-page",
+    ),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), TEXT_CASES)
+def test_text_blocks(source: str, expected: list[tuple[str, str | None, str]]) -> None:
+    cleaned = clean_text(source)
+    assert shape(cleaned) == expected
+    assert_consistent(cleaned)
+
+
+HARD_WRAPPED = "\n".join(
+    [
+        "The Ombudsman found fault in the way the Council",
+        "handled the assessment and its decision causing",
+        "injustice to the family. The Council agreed to",
+        "apologise and to pay for the lost provision with",
+        "some further sentences to make the wrap obvious.",
+        "",
+        "Short title",
+        "A second paragraph begins here and carries on",
+        "over more than one line of the page as well.",
+    ]
+)
+
+
+def test_hard_wrapped_text_joins_lines() -> None:
+    blocks = shape(clean_text(HARD_WRAPPED))
+    assert blocks[0][2].startswith("The Ombudsman found fault in the way the Council handled")
+    assert blocks[0][2].endswith("to make the wrap obvious.")
+    assert [b[2] for b in blocks[1:]] == [
+        "Short title",
+        "A second paragraph begins here and carries on over more than one line of the page "
+        "as well.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("ﬁnal ﬂow", "final flow"),
+        ("a\u00a0b  c\u200bd", "a b cd"),
+        ("13 th April", "13th April"),
+        ("1 st and 2 nd and 23 rd", "1st and 2nd and 23rd"),
+        ("2 th is not an ordinal", "2 th is not an ordinal"),
+        ("cell one \t cell two", "cell one\tcell two"),
+    ],
+)
+def test_normalise_line(raw: str, expected: str) -> None:
+    assert normalise_line(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "marker"),
+    [
+        ("1.1 The Council", "1.1"),
+        ("2.2.1 The Council", "2.2.1"),
+        ("1. The Council", "1."),
+        ("a) note", "a)"),
+        ("(i) note", "(i)"),
+        ("- 1.1 That the Board", "1.1"),
+        ("• Offer a payment", "-"),
+        ("The Council", None),
+        ("23 013 127 - a reference", None),
+        ("e.g. this", None),
+    ],
+)
+def test_find_marker(line: str, marker: str | None) -> None:
+    found = find_marker(line)
+    assert (found.text if found else None) == marker
+
+
+def geometry_page(number: int, texts: list[str], height: float = 800) -> Page:
+    """A page whose lines are laid out top to bottom, with the last line in the footer band."""
+    lines = []
+    for i, text in enumerate(texts):
+        top = 20 if i == 0 else 100 + 14 * i
+        if i == len(texts) - 1:
+            top = height - 30
+        lines.append(Line(text, x0=72, top=top, x1=400, bottom=top + 10, size=10))
+    return Page(number, lines, width=600, height=height)
+
+
+def test_running_header_footer_and_page_numbers_dropped() -> None:
+    pages = [
+        geometry_page(n, [f"Final decision {n}", f"Body text on page {n}.", f"Page {n} of 3"])
+        for n in (1, 2, 3)
+    ]
+    cleaned = clean(Document("x.pdf", "0" * 64, "application/pdf", pages))
+    assert [cleaned.block_text(b) for b in cleaned.blocks] == [
+        "Body text on page 1.",
+        "Body text on page 2.",
+        "Body text on page 3.",
+    ]
+    assert cleaned.page_starts == [0, 21, 42]
+    assert [cleaned.page_of(b.start) for b in cleaned.blocks] == [1, 2, 3]
+
+
+def test_page_without_text_layer_warns() -> None:
+    pages = [geometry_page(1, ["x", "Some text.", "y"]), Page(2, [], has_text_layer=False)]
+    cleaned = clean(Document("x.pdf", "0" * 64, "application/pdf", pages))
+    assert [(w.code, w.page) for w in cleaned.warnings] == [("no_text_layer", 2)]
+    assert cleaned.page_count == 2
+
+
+def seed(prefix: str) -> CleanText:
+    if not SEEDS.is_dir():
+        pytest.skip(f"seed documents not found at {SEEDS}")
+    matches = sorted(SEEDS.glob(f"{prefix}_*.txt"))
+    if not matches:
+        pytest.skip(f"seed {prefix} not found in {SEEDS}")
+    return clean(read(matches[0]))
+
+
+@pytest.mark.parametrize(
+    ("prefix", "fragment"),
+    [
+        ("004", "The Council should now ensure that this aspect"),
+        ("004", "on 13th April and again on 3rd May"),
+        ("000", "published on 22nd July 2024"),
+        ("003", "Legal and Governance:\tCouncil required"),
+        ("004", "ability to operate a fair system"),
+    ],
+)
+def test_seed_contains(prefix: str, fragment: str) -> None:
+    cleaned = seed(prefix)
+    assert_consistent(cleaned)
+    block = cleaned.block_at(cleaned.text.index(fragment))
+    assert block is not None
+    assert fragment in cleaned.block_text(block)
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
+def test_seed_has_no_markup_left(prefix: str) -> None:
+    cleaned = seed(prefix)
+    for junk in ("<b>", "<sup>", "**", "](", "\n\n", "---"):
+        assert junk not in cleaned.text
