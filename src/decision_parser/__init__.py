@@ -4,8 +4,39 @@
     >>> decision = decision_parser.parse("decision.pdf")
     >>> decision.primary_reference.reference
     '22 011 513'
+
+The public API is parse() and parse_text(); everything else may change between versions.
 """
 
 from __future__ import annotations
 
 __version__ = "0.1.0"
+
+from pathlib import Path  # noqa: E402
+
+from .models import Decision  # noqa: E402
+
+__all__ = ["Decision", "parse", "parse_text", "__version__"]
+
+
+def parse(
+    source: str | Path | bytes, *, name: str | None = None, with_text: bool = False
+) -> Decision:
+    """Parse a PDF, an HTML page or a text file (a path, or the bytes of one) into a Decision.
+
+    Raises decision_parser.errors.InputError when the input cannot be read.
+    """
+    from .clean import clean
+    from .nlp import rules_pipeline
+    from .read import read
+    from .resolve import build_decision
+
+    document = read(source, name=name)
+    cleaned = clean(document)
+    doc = rules_pipeline()(cleaned.text)
+    return build_decision(document, cleaned, doc, with_text=with_text)
+
+
+def parse_text(text: str, *, with_text: bool = False) -> Decision:
+    """Parse text that is already plain (one paragraph or list item a line)."""
+    return parse(text.encode("utf-8"), with_text=with_text)

@@ -49,7 +49,9 @@ class Evidence(_Model):
 class Source(_Model):
     path: str | None = Field(description="The path given, or null for stdin.")
     sha256: str = Field(description="SHA-256 of the input bytes.")
-    media_type: str = Field(description="Detected from the content: application/pdf, text/html, text/plain.")
+    media_type: str = Field(
+        description="Detected from the content: application/pdf, text/html, text/plain."
+    )
     pages: int
 
 
@@ -82,6 +84,9 @@ class Outcome(_Model):
 class DateValue(_Model):
     date: dt.date
     text: str = Field(description="The date as printed.")
+    precision: Literal["day", "month"] = Field(
+        "day", description="month: the text gave only month and year (date is the 1st)."
+    )
     year_inferred: bool = Field(False, description="True when the text gave no year.")
     evidence: Evidence
 
@@ -98,6 +103,13 @@ class Amount(_Model):
     currency: Literal["GBP"] = "GBP"
     per: str | None = Field(None, description="week, month, hour, ... for a rate.")
     count: int | None = Field(None, description="How many periods: '£600 for four months' is 4.")
+    breakdown_of: float | None = Field(
+        None, description="Set when this rate explains a lump sum: '£2,400 (£600 for four months)'."
+    )
+    claimed: bool = Field(
+        False,
+        description="True for a sum the complainant asked for, not one agreed or recommended.",
+    )
     text: str
     evidence: Evidence
 
@@ -105,8 +117,9 @@ class Amount(_Model):
 class Deadline(_Model):
     text: str
     duration: str | None = Field(None, description="ISO 8601 duration, e.g. P1M, P2W.")
+    working_days: bool = Field(False, description="True when the duration counts working days.")
     anchor: str | None = Field(
-        None, description="What the duration runs from: final_decision, report, ..."
+        None, description="What the duration runs from: final_decision, report, meeting, ..."
     )
     due_date: dt.date | None = Field(None, description="Resolved when the anchor's date is known.")
     by: str | None = Field(None, description="An absolute deadline: YYYY-MM or YYYY-MM-DD.")

@@ -1,0 +1,203 @@
+"""The command line: `parse-decision FILE...`, `parse-decision schema`, `parse-decision evaluate`.
+
+Bad input never shows a traceback: each failing file gets one line on stderr
+(`parse-decision: error: PATH: what is wrong`), the other files go on, and the exit code is 1.
+Usage errors exit with 2.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from . import __version__
+from .errors import InputError
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    help=(
+        "Turn LGSCO decisions, public interest reports and council committee papers into "
+        "structured JSON with evidence (page, offsets, quote) for every value.\n\n"
+        "Examples:\n\n"
+        "  parse-decision decision.pdf\n\n"
+        "  parse-decision a.pdf b.html c.txt --format jsonl --out results.jsonl\n\n"
+        "  cat decision.html | parse-decision -\n\n"
+        "  parse-decision schema > decision.schema.json\n\n"
+        "  parse-decision evaluate corpus/gold corpus/pdf"
+    ),
+)
+COMMANDS = {"parse", "schema", "evaluate", "batch", "train"}
+
+
+class OutputFormat(StrEnum):
+    json = "json"
+    jsonl = "jsonl"
+
+
+def error_line(message: str) -> None:
+    typer.echo(f"parse-decision: error: {message}", err=True)
+
+
+def _parse_one(path: str, with_text: bool):
+    from . import parse
+
+    if path == "-":
+        return parse(sys.stdin.buffer.read(), name=None, with_text=with_text)
+    return parse(path, with_text=with_text)
+
+
+@app.command(
+    "parse",
+    help=(
+        "Parse one or more files (PDF with a text layer, HTML page, plain text or Markdown; '-' reads "
+        "stdin) and print JSON. The type is detected from the content.\n\n"
+        "Examples:\n\n"
+        "  parse-decision parse decision.pdf   (same as: parse-decision decision.pdf)\n\n"
+        "  parse-decision a.pdf b.pdf --format jsonl --out out.jsonl"
+    ),
+)
+def parse_command(
+    files: Annotated[list[str], typer.Argument(help="Files to parse; '-' for stdin.")],
+    output_format: Annotated[
+        OutputFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="json (one document, or an array for several) or jsonl (one line each). Default: json for one file, jsonl for several.",
+        ),
+    ] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Write to this file instead of stdout.")
+    ] = None,
+    with_text: Annotated[
+        bool, typer.Option("--with-text", help="Include the cleaned text the offsets point into.")
+    ] = False,
+    compact: Annotated[
+        bool, typer.Option("--compact", help="No indentation in json output.")
+    ] = False,
+) -> None:
+    fmt = output_format or (OutputFormat.json if len(files) == 1 else OutputFormat.jsonl)
+    failures = 0
+    results: list[str] = []
+    sink = None
+    try:
+        if out is not None:
+            try:
+                sink = out.open("w", encoding="utf-8")
+            except OSError as error:
+                error_line(f"{out}: cannot write: {error.strerror or error}")
+                raise typer.Exit(1) from None
+        for path in files:
+            try:
+                decision = _parse_one(path, with_text)
+            except InputError as error:
+                error_line(str(error))
+                failures += 1
+                continue
+            except Exception as error:  # noqa: BLE001 - one bad file must not stop the rest
+                error_line(f"{path}: could not be parsed ({type(error).__name__}: {error})")
+                failures += 1
+                continue
+            if fmt is OutputFormat.jsonl:
+                line = decision.model_dump_json()
+                if sink:
+                    sink.write(line + "\n")
+                    sink.flush()
+                else:
+                    typer.echo(line)
+            else:
+                results.append(decision.model_dump_json(indent=None if compact else 2))
+        if fmt is OutputFormat.json and results:
+            body = results[0] if len(files) == 1 else "[\n" + ",\n".join(results) + "\n]"
+            if sink:
+                sink.write(body + "\n")
+            else:
+                typer.echo(body)
+    finally:
+        if sink:
+            sink.close()
+    if failures:
+        raise typer.Exit(1)
+
+
+@app.command(
+    "schema",
+    help=(
+        "Print the JSON Schema of the output (the same file as schema/decision.schema.json).\n\n"
+        "Example:\n\n  parse-decision schema > decision.schema.json"
+    ),
+)
+def schema_command() -> None:
+    from .output import json_schema
+
+    typer.echo(json.dumps(json_schema(), indent=2, ensure_ascii=False))
+
+
+@app.command(
+    "evaluate",
+    help=(
+        "Score the parser against gold files (one JSON per document, in the format of "
+        "shared/gold/README.md) and print precision, recall and F1 per field, then the misses.\n\n"
+        "Examples:\n\n"
+        "  parse-decision evaluate corpus/gold corpus/pdf\n\n"
+        "  parse-decision evaluate ../shared/gold/seeds ../shared/seeds --format json"
+    ),
+)
+def evaluate_command(
+    gold_dir: Annotated[Path, typer.Argument(help="Folder of gold JSON files.")],
+    docs_dir: Annotated[Path, typer.Argument(help="Folder holding the documents the gold names.")],
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", help="table (default) or json.")
+    ] = "table",
+    no_misses: Annotated[bool, typer.Option("--no-misses", help="Print only the table.")] = False,
+) -> None:
+    from .evaluate import evaluate, format_table
+
+    for folder in (gold_dir, docs_dir):
+        if not folder.is_dir():
+            error_line(f"{folder}: not a folder")
+            raise typer.Exit(1)
+    report = evaluate(gold_dir, docs_dir)
+    if output_format == "json":
+        typer.echo(json.dumps(report.as_dict(), indent=2, default=str))
+    else:
+        typer.echo(format_table(report, show_misses=not no_misses))
+    if report.errors:
+        raise typer.Exit(1)
+
+
+def _version_callback(value: bool) -> None:
+    if value:
+        typer.echo(f"decision-parser {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: Annotated[
+        bool | None,
+        typer.Option(
+            "--version", callback=_version_callback, is_eager=True, help="Print the version."
+        ),
+    ] = None,
+) -> None:
+    pass
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point. `parse-decision FILE` is short for `parse-decision parse FILE`."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] not in COMMANDS and args[0] not in ("--help", "-h", "--version"):
+        args.insert(0, "parse")
+    try:
+        app(args=args, prog_name="parse-decision", standalone_mode=True)
+    except KeyboardInterrupt:
+        error_line("interrupted")
+        sys.exit(130)

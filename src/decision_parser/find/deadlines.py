@@ -1,0 +1,108 @@
+"""Deadlines: a duration and what it runs from ("within one month of the final decision"), or an
+absolute limit ("by December 2024").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from ..document import CleanText
+from .dates import parse_date
+from .numbers import word_to_int
+
+UNIT_CODES = {"day": "D", "week": "W", "month": "M", "year": "Y"}
+# What a duration runs from, read in the words just after it. First match wins.
+ANCHORS = [
+    (
+        "final_decision",
+        re.compile(
+            r"^\W*(of|from|after)\s+(the\s+|our\s+|this\s+|my\s+)?(date\s+of\s+(the\s+|this\s+|our\s+)?)?(final\s+)?(decision|statement)",
+            re.I,
+        ),
+    ),
+    (
+        "final_decision",
+        re.compile(
+            r"^\W*(of|from|after)\s+(the\s+)?publication\b[^.;:]{0,40}\b(decision|statement)", re.I
+        ),
+    ),
+    (
+        "report",
+        re.compile(
+            r"^\W*(of|from|after)\s+(the\s+)?(date\s+of\s+)?(receiving|receipt\s+of|issue\s+of|publication\s+of)?\s*(the\s+|this\s+|our\s+)?(final\s+)?report",
+            re.I,
+        ),
+    ),
+    ("meeting", re.compile(r"^\W*(of|from|after)\s+(the\s+|this\s+)?(committee\s+)?meeting", re.I)),
+    (
+        "complaint",
+        re.compile(
+            r"^\W*(of|from|after)\s+(receiving\s+|receipt\s+of\s+)?(the\s+|a\s+)?complaint", re.I
+        ),
+    ),
+]
+# Phrases before a duration that tie it to the Ombudsman's report ("consider the report and
+# confirm within three months").
+REPORT_CONTEXT = re.compile(r"\b(consider(ed)?|considering)\s+(the|this|our)\s+report\b", re.I)
+
+
+@dataclass(slots=True)
+class DeadlineFinding:
+    text: str
+    start: int
+    end: int
+    duration: str | None = None
+    working_days: bool = False
+    anchor: str | None = None
+    anchor_text: str | None = None
+    by: str | None = None  # YYYY-MM or YYYY-MM-DD
+
+
+def parse_duration(text: str) -> tuple[str, bool] | None:
+    """'within three months' -> ('P3M', False); 'within 20 working days' -> ('P20D', True)."""
+    match = re.search(r"(\d+|[a-z-]+)\s+(working\s+)?(day|week|month|year)s?\b", text.lower())
+    if not match:
+        return None
+    number = word_to_int(match.group(1))
+    if number is None:
+        return None
+    return f"P{number}{UNIT_CODES[match.group(3)]}", bool(match.group(2))
+
+
+def find_deadlines(ct: CleanText, doc: Doc) -> list[DeadlineFinding]:
+    text = ct.text
+    found: list[DeadlineFinding] = []
+    for ent in doc.ents:
+        if ent.label_ == "DURATION":
+            parsed = parse_duration(ent.text)
+            if parsed is None:
+                continue
+            finding = DeadlineFinding(ent.text, ent.start_char, ent.end_char, *parsed)
+            following = text[ent.end_char : ent.end_char + 120]
+            for anchor, pattern in ANCHORS:
+                match = pattern.match(following)
+                if match:
+                    finding.anchor = anchor
+                    finding.anchor_text = match.group(0).strip()
+                    finding.end = ent.end_char + match.end()
+                    finding.text = text[finding.start : finding.end]
+                    break
+            else:
+                line_start = text.rfind("\n", 0, ent.start_char) + 1
+                if REPORT_CONTEXT.search(text[line_start : ent.start_char]):
+                    finding.anchor = "report"
+            found.append(finding)
+        elif ent.label_ == "DEADLINE_BY":
+            date_text = re.sub(
+                r"^(by|before|no later than)(\s+the)?(\s+end)?(\s+of)?\s+", "", ent.text, flags=re.I
+            )
+            parsed = parse_date(date_text)
+            if parsed is None:
+                continue
+            date, precision = parsed
+            by = date.strftime("%Y-%m") if precision == "month" else date.isoformat()
+            found.append(DeadlineFinding(ent.text, ent.start_char, ent.end_char, by=by))
+    return found

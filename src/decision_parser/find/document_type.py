@@ -1,0 +1,78 @@
+"""What kind of document this is: an Ombudsman decision or report, or a committee paper.
+
+Each type has cue phrases with weights; the highest total wins. Cues are counted once each, so
+one long quotation cannot outvote the document's own furniture (cover sheet, headings).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..document import CleanText
+
+CUES: dict[str, list[tuple[str, int]]] = {
+    "lgsco_decision": [
+        (r"^\s*The Ombudsman[’']s final decision", 5),
+        (r"^\s*Decision date\s*:", 4),
+        (r"^\s*Decision\s*:\s*(upheld|not upheld|closed)", 4),
+        (r"^\s*Category\s*:", 2),
+        (r"^\s*Agreed action\s*$", 3),
+        (r"^\s*Final decision\s*$", 2),
+        (r"^\s*What I found\s*$", 2),
+        (r"^\s*Summary\s*:", 1),
+        (r"\bI have called the complainant\b", 1),
+    ],
+    "lgsco_report": [
+        (r"^\s*Report by the Local Government and Social Care Ombudsman\s*$", 4),
+        (r"^\s*Investigation into a complaint\b", 3),
+        (r"^\s*(Report|Date of report|Report date)\s*:?\s*\d", 2),
+        (r"\bsection 30\b.*\bnotice", 2),
+        (r"^\s*Recommendations\s*$", 1),
+        (r"^\s*Key to names used\s*$", 3),
+        (r"\bpublic interest report\b", 1),
+        (r"^\s*(The Ombudsman[’']s|Our) (final )?(decision|findings)\s*$", 1),
+    ],
+    "committee_report": [
+        (r"^\s*(Report to|To)\s*:", 3),
+        (r"^\s*Report to\b", 3),
+        (r"^\s*(Meeting Date|Date of meeting)\s*:", 3),
+        (r"\b(Cabinet|Committee|Scrutiny Board|Board) is (asked|recommended) to\b", 3),
+        (r"^\s*(Report Author|Officer contact|Contact Officer|Report of)\b", 2),
+        (r"^\s*(Classification|Electoral division|Key decision|Decision Type|Forward Plan)", 2),
+        (r"^\s*(\d+(\.\d+)*\s+)?(Financial|Legal|Equality) (Implications|Impact)", 2),
+        (r"^\s*(\d+\s+)?Background Papers?\b", 1),
+        (r"^\s*(\d+\.?\s+)?Recommendations?(\(s\))?\s*:?\s*$", 1),
+    ],
+    "committee_minutes": [
+        (r"^\s*RESOLVED\b", 5),
+        (r"\bIt was MOVED\b|\bSECONDED by\b", 3),
+        (r"^\s*(Present|Apologies( for absence)?)\s*:?", 2),
+        (r"^\s*Minutes of\b|\bminutes of the meeting\b", 2),
+        (r"^\s*Agenda item\b", 1),
+    ],
+}
+COMPILED = {kind: [(re.compile(p, re.I | re.M), w) for p, w in cues] for kind, cues in CUES.items()}
+MENTIONS_OMBUDSMAN = re.compile(r"\b(Ombudsm[ae]n|LGO|LGSCO|LGCSO)\b")
+
+
+def find_document_type(ct: CleanText) -> tuple[str, dict[str, int]]:
+    scores = {
+        kind: sum(weight for pattern, weight in cues if pattern.search(ct.text))
+        for kind, cues in COMPILED.items()
+    }
+    best = max(scores, key=lambda kind: scores[kind])
+    if scores[best] < 3 and not MENTIONS_OMBUDSMAN.search(ct.text):
+        return "other", scores
+    if scores[best] == 0:
+        return "other", scores
+    return best, scores
+
+
+CATEGORY = re.compile(r"^\s*Category\s*:\s*(?P<category>[^\n]{3,120})$", re.M)
+
+
+def find_category(ct: CleanText) -> tuple[str, int, int] | None:
+    match = CATEGORY.search(ct.text)
+    if not match:
+        return None
+    return match.group("category").strip(), match.start("category"), match.end("category")

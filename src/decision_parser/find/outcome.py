@@ -1,0 +1,134 @@
+"""The Ombudsman's outcome: the decision label and whether fault, injustice and
+maladministration were found.
+
+A printed label ("Decision : Not upheld") is the Ombudsman's own word and wins over anything the
+text implies: a "Not upheld" decision may still record that the council agreed to pay, and an
+"Upheld" one may say the Ombudsman will not investigate further.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..document import CleanText
+
+LABEL_LINE = re.compile(
+    r"^\s*(?:LGSCO\s+)?Decision\s*:\s*(?P<label>[A-Za-z][^\n]{2,80})$", re.M | re.I
+)
+QUOTED_FINDING = re.compile(
+    r"finding\s+(?:is|was)\s+[‘'\"“](?P<label>(?:report issued|upheld|not upheld)[^’'\"”]{0,80})",
+    re.I,
+)
+LABELS = [
+    ("closed_after_initial_enquiries", re.compile(r"closed after initial enquiries", re.I)),
+    ("not_upheld", re.compile(r"\bnot upheld\b", re.I)),
+    ("upheld", re.compile(r"\bupheld\b", re.I)),
+    ("premature", re.compile(r"\bpremature\b", re.I)),
+    ("outside_jurisdiction", re.compile(r"outside (our )?jurisdiction|no jurisdiction", re.I)),
+    ("withdrawn", re.compile(r"\bwithdrawn\b", re.I)),
+    ("no_further_action", re.compile(r"no further action", re.I)),
+]
+
+NEG_FAULT = re.compile(
+    r"\b(no|not\s+find\s+(any\s+)?|found\s+no|not\s+at)\s+fault\b|\bwas\s+not\s+(at\s+)?fault\b"
+    r"|\bnot\s+(find|found)\s+(that\s+)?(the\s+council|it)\s+(was\s+)?at\s+fault",
+    re.I,
+)
+POS_FAULT = re.compile(
+    r"\b(at\s+fault|fault\s+(by|in|with|causing|which|that|and)|(found|find|finds)\s+(\w+\s+){0,3}fault"
+    r"|there\s+(was|were|is)\s+(\w+\s+){0,2}fault|faults\s+(identified|we\s+found|I\s+found))\b",
+    re.I,
+)
+FAILURE = re.compile(r"\b(fail(ed|ure|ures|ings)|failed\s+to)\b", re.I)
+NEG_INJUSTICE = re.compile(
+    r"\b(no|without)\s+(significant\s+)?injustice\b|\bdid\s+not\s+cause\s+(\w+\s+){0,2}injustice",
+    re.I,
+)
+POS_INJUSTICE = re.compile(
+    r"\b(caus(ed|ing|es)\s+(\w+\s+){0,3}injustice|injustice\s+(was|has\s+been)\s+caused"
+    r"|suffered\s+(\w+\s+){0,2}injustice|and\s+injustice|injustice\s+to)\b",
+    re.I,
+)
+NEG_MALADMIN = re.compile(r"\bno\s+maladministration\b|maladministration\s+if\b", re.I)
+POS_MALADMIN = re.compile(r"\bmaladministration\b", re.I)
+NOT_INVESTIGATE = re.compile(
+    r"\b(will|we\s+will|shall|did|have\s+decided|decided)\s+not\s+(to\s+)?investigate\b"
+    r"|\bwill\s+not\s+investigate\b",
+    re.I,
+)
+
+
+@dataclass(slots=True)
+class OutcomeFinding:
+    decision: str | None = None
+    label: str | None = None
+    fault: bool | None = None
+    injustice: bool | None = None
+    maladministration: bool | None = None
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+def _first(pattern: re.Pattern, text: str) -> re.Match | None:
+    return pattern.search(text)
+
+
+def find_outcome(ct: CleanText, document_type: str) -> OutcomeFinding:
+    text = ct.text
+    result = OutcomeFinding()
+    label_match = LABEL_LINE.search(text) or QUOTED_FINDING.search(text)
+    if label_match:
+        label = label_match.group("label").strip().rstrip(".")
+        for decision, pattern in LABELS:
+            if pattern.search(label):
+                result.decision, result.label = decision, label
+                result.spans.append(label_match.span("label"))
+                break
+        if re.search(r"\bmaladministration\b", label, re.I) and not NEG_MALADMIN.search(label):
+            result.maladministration = True
+        if re.search(r"\binjustice\b", label, re.I) and not NEG_INJUSTICE.search(label):
+            result.injustice = True
+
+    neg_fault, pos_fault = _first(NEG_FAULT, text), _first(POS_FAULT, text)
+    if neg_fault and not pos_fault:
+        result.fault = False
+        result.spans.append(neg_fault.span())
+    elif pos_fault:
+        result.fault = True
+        result.spans.append(pos_fault.span())
+    elif document_type in ("committee_report", "committee_minutes"):
+        # Committee papers answer findings already made: "the Council's failure to ..." is one.
+        failure = _first(FAILURE, text)
+        if failure:
+            result.fault = True
+            result.spans.append(failure.span())
+    if result.decision in ("upheld",) and result.fault is None:
+        result.fault = True
+    if result.decision == "not_upheld" and result.fault is None:
+        result.fault = False
+
+    if result.injustice is None:
+        neg, pos = _first(NEG_INJUSTICE, text), _first(POS_INJUSTICE, text)
+        if pos:
+            result.injustice = True
+            result.spans.append(pos.span())
+        elif neg:
+            result.injustice = False
+            result.spans.append(neg.span())
+
+    if result.maladministration is None:
+        pos = _first(POS_MALADMIN, text)
+        if pos and not NEG_MALADMIN.search(text[pos.start() - 10 : pos.end() + 20]):
+            result.maladministration = True
+            result.spans.append(pos.span())
+
+    if result.decision is None:
+        if result.fault:
+            result.decision = "upheld"
+        elif document_type == "lgsco_decision" and _first(NOT_INVESTIGATE, text):
+            match = _first(NOT_INVESTIGATE, text)
+            result.decision = "closed_after_initial_enquiries"
+            result.spans.append(match.span())
+        elif result.fault is False:
+            result.decision = "not_upheld"
+    return result

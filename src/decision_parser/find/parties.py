@@ -1,0 +1,86 @@
+"""Who: the organisation complained about, and the pseudonyms the document uses for people."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+from ..document import CleanText
+
+LEXICON = json.loads((Path(__file__).parents[1] / "patterns" / "lexicon.json").read_text())
+SENTENCE_STARTERS = set(LEXICON["sentence_starters"])
+# Councils are the bodies the Ombudsman investigates; companies appear as care providers.
+COUNCIL = re.compile(r"\b(Council|Borough of|Corporation)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class NameFinding:
+    name: str
+    start: int
+    end: int
+    kind: str  # council, company, pseudonym
+
+
+def find_organisations(ct: CleanText, doc: Doc) -> list[NameFinding]:
+    found = []
+    for ent in doc.ents:
+        if ent.label_ != "ORG":
+            continue
+        tokens = list(ent)
+        # "Since Cambridgeshire County Council": sentence words are not part of the name.
+        while tokens and tokens[0].lower_ in SENTENCE_STARTERS:
+            tokens = tokens[1:]
+        if not tokens:
+            continue
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+        name = ct.text[start:end]
+        if len(tokens) < 2:
+            continue
+        kind = "council" if COUNCIL.search(name) else "company"
+        found.append(NameFinding(name, start, end, kind))
+    return found
+
+
+def normalise_pseudonym(text: str) -> str:
+    """'Ms M;s' -> 'Ms M', 'Mrs. X' -> 'Mrs X', 'Mr  and Mrs Y' -> 'Mr and Mrs Y'."""
+    text = re.sub(r"(;s|'s|’s)$", "", text.strip())
+    text = text.replace(".", "")
+    return re.sub(r"\s+", " ", text)
+
+
+def find_pseudonyms(ct: CleanText, doc: Doc) -> list[NameFinding]:
+    return [
+        NameFinding(normalise_pseudonym(ent.text), ent.start_char, ent.end_char, "pseudonym")
+        for ent in doc.ents
+        if ent.label_ == "PSEUDONYM"
+    ]
+
+
+# "I have called the complainant 'Miss X'", "Mr and Mrs X complain", "a complaint from Mr Y".
+COMPLAINANT_CUES = [
+    re.compile(r"call(ed)?\s+(the\s+)?complainants?,?\s+[‘'\"“]?$", re.I),
+    re.compile(r"refer\s+to\s+(here\s+)?as\s+[‘'\"“]?$", re.I),
+    re.compile(r"\bcomplaint\s+(from|by|made\s+by)\s+$", re.I),
+]
+COMPLAINS_AFTER = re.compile(r"^[’']?\s*(complain|complains|complained|says|said)\b", re.I)
+
+
+def choose_complainant(ct: CleanText, pseudonyms: list[NameFinding]) -> NameFinding | None:
+    if not pseudonyms:
+        return None
+    for finding in pseudonyms:
+        before = ct.text[max(0, finding.start - 60) : finding.start]
+        if any(cue.search(before) for cue in COMPLAINANT_CUES):
+            return finding
+    for finding in pseudonyms:
+        if COMPLAINS_AFTER.match(ct.text[finding.end : finding.end + 20]):
+            return finding
+    counts: dict[str, int] = {}
+    for finding in pseudonyms:
+        counts[finding.name] = counts.get(finding.name, 0) + 1
+    best = max(counts, key=lambda name: counts[name])
+    return next(f for f in pseudonyms if f.name == best)

@@ -1,0 +1,25 @@
+"""The spaCy pipeline: spacy.blank("en") plus the entity rules in patterns/entity_ruler.jsonl.
+
+Built once per process and reused: loading costs a few hundred milliseconds, parsing a page
+a few. The trained component from models/ (issue 3) is added by model.py when present.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+PATTERNS_DIR = Path(__file__).parent / "patterns"
+
+
+@functools.lru_cache(maxsize=1)
+def rules_pipeline() -> Language:
+    nlp = spacy.blank("en")
+    # The rules need nothing but the tokenizer; raising max_length keeps long reports in one Doc.
+    nlp.max_length = 5_000_000
+    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": None, "validate": True})
+    ruler.from_disk(PATTERNS_DIR / "entity_ruler.jsonl")
+    return nlp

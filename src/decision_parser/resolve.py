@@ -1,0 +1,365 @@
+"""What needs several findings at once: which reference is the case, which date is the decision,
+when a deadline falls due, which sums and deadlines belong to which recommendation.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+from spacy.tokens import Doc
+
+from . import __version__
+from .document import CleanText, Document
+from .find.dates import DateFinding, find_dates
+from .find.deadlines import DeadlineFinding, find_deadlines
+from .find.document_type import find_category, find_document_type
+from .find.money import AmountFinding, find_amounts
+from .find.outcome import find_outcome
+from .find.parties import (
+    NameFinding,
+    choose_complainant,
+    find_organisations,
+    find_pseudonyms,
+)
+from .find.recommendations import RecommendationFinding, find_recommendations
+from .find.references import ReferenceFinding, find_other_references, find_references
+from .models import (
+    Amount,
+    CaseReference,
+    Dates,
+    DateValue,
+    Deadline,
+    Decision,
+    NamedValue,
+    Outcome,
+    Recommendation,
+    Source,
+    Warning,
+)
+
+# The first lines of a document: where its own header, title and cover sheet live.
+HEADER_CHARS = 700
+DECISION_DATE_LINE = re.compile(r"Decision\s+date\s*:?\s*$", re.I)
+REPORT_DATE_LINE = re.compile(
+    r"(Report\s+date|Date\s+of\s+(the\s+)?report|Report\s+issued)\s*:?\s*$", re.I
+)
+MEETING_DATE_LINE = re.compile(
+    r"(Meeting\s+date|Date\s+of\s+meeting|Date|To\s*:[^\n]*[–—-]|Meeting\s+held\s+on)\s*:?\s*$",
+    re.I,
+)
+# "a report ... dated 7 April 2022", "published a final decision ... on 22nd July 2024".
+OMBUDSMAN_DATE_BEFORE = re.compile(
+    r"\b(dated|published(\s+\w+){0,12}?\s+on|issued(\s+\w+){0,12}?\s+on|decision\s+on|report\s+on)\s*$",
+    re.I,
+)
+OMBUDSMAN_WORDS = re.compile(
+    r"\b(Ombudsm[ae]n|LGO|LGSCO|final decision|final report|report)\b", re.I
+)
+ABOUT_BODY = re.compile(
+    r"\b(complain\w*|investigation|findings?|fault)\s+(about|against|into|by|with)\s+(a\s+complaint\s+about\s+)?$",
+    re.I,
+)
+PAYEE = re.compile(
+    r"\bpay(?:s|ing)?\s+(?P<a>Mr and Mrs [A-Z]\b|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\.? [A-Z]\b|him|her|them|"
+    r"the (?:family|parents?|complainant|estate|carer)|[A-Z]['’]s (?:mother|father|parents?))"
+    r"|(?:payment|£[\d,.]+(?:k)?)(?:\s+\w+){0,6}?\s+to\s+(?P<b>Mr and Mrs [A-Z]\b|"
+    r"(?:Mr|Mrs|Miss|Ms|Mx|Dr)\.? [A-Z]\b|him|her|them|the (?:family|parents?|complainant|estate|carer))",
+)
+PRONOUNS = {"him", "her", "them"}
+
+
+def build_decision(
+    document: Document, ct: CleanText, doc: Doc, *, with_text: bool = False
+) -> Decision:
+    warnings: list[Warning] = [Warning(code=w.code, message=w.message) for w in ct.warnings]
+    document_type, _ = find_document_type(ct)
+
+    references = _case_references(ct, find_references(ct, doc), warnings)
+    other_references = list(dict.fromkeys(t for t, _, _ in find_other_references(doc)))
+
+    pseudonyms = find_pseudonyms(ct, doc)
+    complainant = choose_complainant(ct, pseudonyms)
+    organisation = _organisation(ct, find_organisations(ct, doc), document)
+    category = find_category(ct)
+
+    dates = _dates(ct, find_dates(ct, doc), document_type, warnings)
+    amounts = [_amount(ct, a) for a in find_amounts(ct, doc)]
+    deadline_findings = find_deadlines(ct, doc)
+    deadlines = [_deadline(ct, d, dates) for d in deadline_findings]
+    recommendations = [
+        _recommendation(ct, r, amounts, deadlines, complainant) for r in find_recommendations(ct)
+    ]
+
+    found = find_outcome(ct, document_type)
+    outcome = Outcome(
+        decision=found.decision,
+        fault=found.fault,
+        injustice=found.injustice,
+        maladministration=found.maladministration,
+        label=found.label,
+        evidence=[ct.evidence(s, e) for s, e in found.spans],
+    )
+    if (
+        outcome.fault
+        and outcome.injustice is None
+        and any({"apology", "payment"} & set(r.actions) for r in recommendations)
+    ):
+        # The Ombudsman recommends a personal remedy only for an injustice the fault caused.
+        outcome.injustice = True
+
+    for deadline in deadlines:
+        if deadline.duration and deadline.anchor and deadline.due_date is None:
+            warnings.append(
+                Warning(
+                    code="due_date_unresolved",
+                    message=f"'{deadline.text}' runs from the {deadline.anchor.replace('_', ' ')}, "
+                    "whose date the document does not give",
+                    evidence=deadline.evidence,
+                )
+            )
+
+    return Decision(
+        parser_version=__version__,
+        source=Source(
+            path=document.path,
+            sha256=document.sha256,
+            media_type=document.media_type,
+            pages=len(document.pages),
+        ),
+        document_type=document_type,
+        case_references=references,
+        other_references=other_references,
+        organisation=NamedValue(
+            name=organisation.name, evidence=ct.evidence(organisation.start, organisation.end)
+        )
+        if organisation
+        else None,
+        complainant=NamedValue(
+            name=complainant.name, evidence=ct.evidence(complainant.start, complainant.end)
+        )
+        if complainant
+        else None,
+        category=NamedValue(name=category[0], evidence=ct.evidence(category[1], category[2]))
+        if category
+        else None,
+        outcome=outcome,
+        dates=dates,
+        amounts=amounts,
+        deadlines=deadlines,
+        recommendations=recommendations,
+        warnings=warnings,
+        text=ct.text if with_text else None,
+    )
+
+
+def _case_references(
+    ct: CleanText, found: list[ReferenceFinding], warnings: list[Warning]
+) -> list[CaseReference]:
+    if not found:
+        return []
+    counts: dict[str, int] = {}
+    for finding in found:
+        counts[finding.digits] = counts.get(finding.digits, 0) + 1
+    in_header = [f for f in found if f.start < HEADER_CHARS]
+    # The case a document is about is named in its header, or else most often.
+    primary_digits = (
+        in_header[0].digits
+        if in_header
+        else max(counts, key=lambda d: (counts[d], -min(f.start for f in found if f.digits == d)))
+    )
+    references = []
+    for finding in found:
+        evidence = ct.evidence(finding.start, finding.end)
+        references.append(
+            CaseReference(
+                reference=finding.reference,
+                raw=finding.raw,
+                role="primary" if finding.digits == primary_digits else "related",
+                standard_format=finding.standard_format,
+                evidence=evidence,
+            )
+        )
+        if not finding.standard_format:
+            warnings.append(
+                Warning(
+                    code="nonstandard_reference",
+                    message=f"case reference '{finding.raw}' is not in the Ombudsman's "
+                    "'YY NNN NNN' form; kept as printed",
+                    evidence=evidence,
+                )
+            )
+    return references
+
+
+def _organisation(
+    ct: CleanText, found: list[NameFinding], document: Document
+) -> NameFinding | None:
+    councils = [f for f in found if f.kind == "council"]
+    if not councils:
+        return None
+    header = [f for f in councils if f.start < 200]
+    if header:
+        return header[0]
+    for finding in councils:
+        if ABOUT_BODY.search(ct.text[max(0, finding.start - 60) : finding.start]):
+            return finding
+    counts: dict[str, int] = {}
+    for finding in councils:
+        counts[finding.name] = counts.get(finding.name, 0) + 1
+    best = max(counts, key=lambda name: counts[name])
+    return next(f for f in councils if f.name == best)
+
+
+def _date_value(ct: CleanText, finding: DateFinding) -> DateValue:
+    return DateValue(
+        date=finding.date,
+        text=finding.text,
+        precision=finding.precision,
+        year_inferred=finding.year_inferred,
+        evidence=ct.evidence(finding.start, finding.end),
+    )
+
+
+def _dates(
+    ct: CleanText, found: list[DateFinding], document_type: str, warnings: list[Warning]
+) -> Dates:
+    dates = Dates()
+    roles: dict[int, str] = {}
+    for index, finding in enumerate(found):
+        line_start = ct.text.rfind("\n", 0, finding.start) + 1
+        before_on_line = ct.text[line_start : finding.start]
+        before = ct.text[max(0, finding.start - 120) : finding.start]
+        if finding.precision != "day":
+            continue
+        if DECISION_DATE_LINE.search(before_on_line) and "decision_date" not in roles.values():
+            roles[index] = "decision_date"
+        elif REPORT_DATE_LINE.search(before_on_line) and "report_date" not in roles.values():
+            roles[index] = "report_date"
+        elif (
+            document_type in ("committee_report", "committee_minutes")
+            and "meeting_date" not in roles.values()
+            and (
+                MEETING_DATE_LINE.search(before_on_line)
+                or (finding.start < HEADER_CHARS and before_on_line.strip() == "")
+            )
+            and finding.start < HEADER_CHARS * 2
+        ):
+            roles[index] = "meeting_date"
+        elif (
+            "decision_date" not in roles.values()
+            and document_type != "lgsco_decision"
+            and OMBUDSMAN_DATE_BEFORE.search(before)
+            and OMBUDSMAN_WORDS.search(before)
+        ):
+            roles[index] = "decision_date"
+    for index, finding in enumerate(found):
+        value = _date_value(ct, finding)
+        role = roles.get(index)
+        if role:
+            setattr(dates, role, value)
+        else:
+            dates.events.append(value)
+        if finding.weekday_matches is False:
+            warnings.append(
+                Warning(
+                    code="weekday_mismatch",
+                    message=f"'{finding.text}': {finding.date:%d %B %Y} was a "
+                    f"{finding.date:%A}, not a {finding.weekday}",
+                    evidence=value.evidence,
+                )
+            )
+    if dates.decision_date is None and document_type == "lgsco_report" and dates.report_date:
+        dates.decision_date = dates.report_date
+    return dates
+
+
+def _amount(ct: CleanText, finding: AmountFinding) -> Amount:
+    return Amount(
+        value=finding.value,
+        per=finding.per,
+        count=finding.count,
+        breakdown_of=finding.breakdown_of,
+        claimed=finding.claimed,
+        text=finding.text,
+        evidence=ct.evidence(finding.start, finding.end),
+    )
+
+
+def add_duration(start: dt.date, duration: str, working_days: bool = False) -> dt.date | None:
+    match = re.fullmatch(r"P(\d+)([DWMY])", duration)
+    if not match:
+        return None
+    n, unit = int(match.group(1)), match.group(2)
+    if unit == "D" and working_days:
+        day = start
+        while n > 0:
+            day += dt.timedelta(days=1)
+            if day.weekday() < 5:
+                n -= 1
+        return day
+    if unit == "D":
+        return start + dt.timedelta(days=n)
+    if unit == "W":
+        return start + dt.timedelta(weeks=n)
+    months = n * (12 if unit == "Y" else 1)
+    year, month = divmod(start.month - 1 + months, 12)
+    year += start.year
+    day = min(start.day, calendar.monthrange(year, month + 1)[1])
+    return dt.date(year, month + 1, day)
+
+
+def _deadline(ct: CleanText, finding: DeadlineFinding, dates: Dates) -> Deadline:
+    anchor_dates = {
+        "final_decision": dates.decision_date,
+        "report": dates.report_date or dates.decision_date,
+        "meeting": dates.meeting_date,
+    }
+    due = None
+    anchor_value = anchor_dates.get(finding.anchor or "")
+    if finding.duration and anchor_value and anchor_value.precision == "day":
+        due = add_duration(anchor_value.date, finding.duration, finding.working_days)
+    return Deadline(
+        text=finding.text,
+        duration=finding.duration,
+        working_days=finding.working_days,
+        anchor=finding.anchor,
+        due_date=due,
+        by=finding.by,
+        evidence=ct.evidence(finding.start, finding.end),
+    )
+
+
+def _recommendation(
+    ct: CleanText,
+    finding: RecommendationFinding,
+    amounts: list[Amount],
+    deadlines: list[Deadline],
+    complainant: NameFinding | None,
+) -> Recommendation:
+    def within(evidence, start: int, end: int) -> bool:
+        return start <= evidence.start and evidence.end <= end + 1
+
+    own_amounts = [
+        a for a in amounts if within(a.evidence, finding.start, finding.end) and not a.claimed
+    ]
+    deadline = next((d for d in deadlines if within(d.evidence, finding.start, finding.end)), None)
+    if deadline is None and finding.deadline_span:
+        deadline = next((d for d in deadlines if within(d.evidence, *finding.deadline_span)), None)
+    payee = None
+    if "payment" in finding.actions:
+        match = PAYEE.search(finding.text)
+        if match:
+            payee = match.group("a") or match.group("b")
+            if payee.lower() in PRONOUNS and complainant:
+                payee = complainant.name
+    return Recommendation(
+        text=finding.text,
+        actions=finding.actions,
+        amounts=own_amounts,
+        payee=payee,
+        deadline=deadline,
+        status=finding.status,
+        evidence=ct.evidence(finding.start, finding.end),
+    )
