@@ -88,8 +88,10 @@ def build_decision(
     amounts = [_amount(ct, a) for a in find_amounts(ct, doc)]
     deadline_findings = find_deadlines(ct, doc)
     deadlines = [_deadline(ct, d, dates) for d in deadline_findings]
+    every_date = _all_dates(dates)
     recommendations = [
-        _recommendation(ct, r, amounts, deadlines, complainant) for r in find_recommendations(ct)
+        _recommendation(ct, r, amounts, deadlines, complainant, every_date)
+        for r in find_recommendations(ct)
     ]
 
     found = find_outcome(ct, document_type)
@@ -275,6 +277,11 @@ def _dates(
     return dates
 
 
+def _all_dates(dates: Dates) -> list[DateValue]:
+    named = [dates.decision_date, dates.report_date, dates.meeting_date]
+    return sorted([d for d in named if d] + dates.events, key=lambda d: d.evidence.start)
+
+
 def _amount(ct: CleanText, finding: AmountFinding) -> Amount:
     return Amount(
         value=finding.value,
@@ -337,6 +344,7 @@ def _recommendation(
     amounts: list[Amount],
     deadlines: list[Deadline],
     complainant: NameFinding | None,
+    all_dates: list[DateValue],
 ) -> Recommendation:
     def within(evidence, start: int, end: int) -> bool:
         return start <= evidence.start and evidence.end <= end + 1
@@ -347,6 +355,24 @@ def _recommendation(
     deadline = next((d for d in deadlines if within(d.evidence, finding.start, finding.end)), None)
     if deadline is None and finding.deadline_span:
         deadline = next((d for d in deadlines if within(d.evidence, *finding.deadline_span)), None)
+    if deadline is None and finding.source == "table" and finding.deadline_span:
+        # A date in a progress table's deadline column ("February 2025") is a "by" deadline.
+        cell_date = next(
+            (
+                d
+                for d in all_dates
+                if finding.end <= d.evidence.start and within(d.evidence, *finding.deadline_span)
+            ),
+            None,
+        )
+        if cell_date:
+            deadline = Deadline(
+                text=cell_date.text,
+                by=cell_date.date.strftime("%Y-%m")
+                if cell_date.precision == "month"
+                else cell_date.date.isoformat(),
+                evidence=cell_date.evidence,
+            )
     payee = None
     if "payment" in finding.actions:
         match = PAYEE.search(finding.text)

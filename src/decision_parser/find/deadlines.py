@@ -80,17 +80,25 @@ def find_deadlines(ct: CleanText, doc: Doc) -> list[DeadlineFinding]:
             parsed = parse_duration(ent.text)
             if parsed is None:
                 continue
-            finding = DeadlineFinding(ent.text, ent.start_char, ent.end_char, *parsed)
-            following = text[ent.end_char : ent.end_char + 120]
+            # The rules may have taken "of the" into the span ("one month from the"); the
+            # anchor is read from just after the unit word.
+            core = re.match(r"^.*?\b(days?|weeks?|months?|years?)\b", ent.text, re.I)
+            core_end = ent.start_char + (core.end() if core else len(ent.text))
+            finding = DeadlineFinding(
+                text[ent.start_char : core_end], ent.start_char, core_end, *parsed
+            )
+            following = text[core_end : core_end + 120]
             for anchor, pattern in ANCHORS:
                 match = pattern.match(following)
                 if match:
                     finding.anchor = anchor
                     finding.anchor_text = match.group(0).strip()
-                    finding.end = ent.end_char + match.end()
+                    finding.end = core_end + match.end()
                     finding.text = text[finding.start : finding.end]
                     break
             else:
+                if ent.ent_id_ == "anchored":
+                    continue  # "two weeks after" a narrative event is not a deadline
                 line_start = text.rfind("\n", 0, ent.start_char) + 1
                 if REPORT_CONTEXT.search(text[line_start : ent.start_char]):
                     finding.anchor = "report"

@@ -120,16 +120,32 @@ def find_amounts(ct: CleanText, doc: Doc) -> list[AmountFinding]:
     return found
 
 
+# "32 weeks at £75.11", "the 46 hours of home care that did not take place, at £23 per hour".
+COUNT_BEFORE = re.compile(rf"\b(?P<n>\d+|[a-z]+)\s+(?:[a-z]+\s+)?(?P<unit>{UNIT_WORDS})s?\b", re.I)
+
+
 def _link_breakdowns(found: list[AmountFinding], text: str) -> None:
-    """'£2,400 (£600 for four school months)': the rate in brackets explains the sum before it."""
-    for previous, current in zip(found, found[1:], strict=False):
-        between = text[previous.end : current.start]
-        # The bracket may come a few words later: "£2,400 to the parent (£600 for four months)".
-        if (
-            current.count
-            and re.search(r"\(\s*$", between)
-            and len(between) < 100
-            and not re.search(r"[;.]\s", between)
-            and abs(current.value * current.count - previous.value) < 0.01
-        ):
-            current.breakdown_of = previous.value
+    """A rate times its count that equals a sum in the same sentence explains that sum:
+    '£2,400 (£600 for four school months)', '32 weeks at £75.11 weekly, a total of £2,403.52'."""
+    for rate in found:
+        if rate.per and rate.count is None:
+            window = re.split(r"[;.]\s|\n", text[max(0, rate.start - 100) : rate.start])[-1]
+            for before in reversed(list(COUNT_BEFORE.finditer(window))):
+                number = word_to_int(before.group("n"))
+                if number and UNITS[before.group("unit").lower()] == rate.per:
+                    rate.count = number
+                    break
+        if not (rate.per and rate.count):
+            continue
+        for total in found:
+            if total is rate or total.per:
+                continue
+            lo, hi = sorted((rate.start, total.start))
+            between = text[lo:hi]
+            if (
+                abs(rate.value * rate.count - total.value) < 0.01
+                and len(between) < 160
+                and not re.search(r"[.;]\s|\n", between)
+            ):
+                rate.breakdown_of = total.value
+                break

@@ -36,8 +36,8 @@ NEG_FAULT = re.compile(
     re.I,
 )
 POS_FAULT = re.compile(
-    r"\b(at\s+fault|fault\s+(by|in|with|causing|which|that|and)|(found|find|finds)\s+(\w+\s+){0,3}fault"
-    r"|there\s+(was|were|is)\s+(\w+\s+){0,2}fault|faults\s+(identified|we\s+found|I\s+found))\b",
+    r"\b(at\s+fault|fault\s+(by|in|with|causing|which|that|and)|(found|find|finds)\s+(?!(no|not|nothing)\b)(\w+\s+){0,3}fault"
+    r"|there\s+(was|were|is)\s+(?!(no|not|nothing)\b)(\w+\s+){0,2}fault|faults\s+(identified|we\s+found|I\s+found))\b",
     re.I,
 )
 FAILURE = re.compile(r"\b(fail(ed|ure|ures|ings)|failed\s+to)\b", re.I)
@@ -73,6 +73,21 @@ def _first(pattern: re.Pattern, text: str) -> re.Match | None:
     return pattern.search(text)
 
 
+NEGATION_BEFORE = re.compile(
+    r"\b(not|no|nor|never|cannot|without|neither|n't)\b[^.;]{0,40}$|\bwhether\b[^.;]{0,20}$", re.I
+)
+
+
+def _first_affirmed(pattern: re.Pattern, text: str) -> re.Match | None:
+    """The first match that no negation before it in its sentence governs
+    ("I do not find the Council was at fault" finds no fault)."""
+    for match in pattern.finditer(text):
+        sentence_start = max(text.rfind(". ", 0, match.start()), text.rfind("\n", 0, match.start()))
+        if not NEGATION_BEFORE.search(text[sentence_start + 1 : match.start()]):
+            return match
+    return None
+
+
 def find_outcome(ct: CleanText, document_type: str) -> OutcomeFinding:
     text = ct.text
     result = OutcomeFinding()
@@ -89,7 +104,7 @@ def find_outcome(ct: CleanText, document_type: str) -> OutcomeFinding:
         if re.search(r"\binjustice\b", label, re.I) and not NEG_INJUSTICE.search(label):
             result.injustice = True
 
-    neg_fault, pos_fault = _first(NEG_FAULT, text), _first(POS_FAULT, text)
+    neg_fault, pos_fault = _first(NEG_FAULT, text), _first_affirmed(POS_FAULT, text)
     if neg_fault and not pos_fault:
         result.fault = False
         result.spans.append(neg_fault.span())
@@ -108,7 +123,7 @@ def find_outcome(ct: CleanText, document_type: str) -> OutcomeFinding:
         result.fault = False
 
     if result.injustice is None:
-        neg, pos = _first(NEG_INJUSTICE, text), _first(POS_INJUSTICE, text)
+        neg, pos = _first(NEG_INJUSTICE, text), _first_affirmed(POS_INJUSTICE, text)
         if pos:
             result.injustice = True
             result.spans.append(pos.span())

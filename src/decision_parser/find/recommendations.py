@@ -29,6 +29,11 @@ REMEDY_HEADING = re.compile(LEXICON["remedy_heading_re"], re.I)
 COMMITTEE_ADDRESSED = re.compile(LEXICON["committee_addressed_re"], re.I)
 BOILERPLATE = re.compile(LEXICON["boilerplate_re"], re.I)
 RECOMMEND_SENTENCE = re.compile(LEXICON["recommend_sentence_re"], re.I)
+# "Although there was no fault, the Council has agreed to pay Ms D £150": a remedy wherever it
+# stands, even outside an Agreed action section.
+AGREED_SENTENCE = re.compile(
+    r"\b(council|authority|it)\s+(has|have)\s+(also\s+)?agreed\s+to\s+\w", re.I
+)
 
 MARKER = re.compile(
     r"^\s*(?P<marker>[-•*–·▪◦●]|\(?[a-z]\)|\(?[ivx]+\)|\d+(\.\d+)*\.?(?=\s)|\(\d+\))\s*"
@@ -58,6 +63,11 @@ class RecommendationFinding:
     group: int | None = None  # index of the lead-in block the item was listed under
 
 
+EVIDENCE_TAIL = re.compile(
+    r"^(send|sends|provide|provides|give|gives)\s+(us|the\s+ombudsman)\b", re.I
+)
+
+
 def classify_actions(text: str) -> list[str]:
     """The actions one recommendation asks for, main action first.
 
@@ -73,6 +83,8 @@ def classify_actions(text: str) -> list[str]:
     for conj in re.finditer(r"\b(and|also)\s+(?:to\s+)?", sentence):
         clause = sentence[conj.end() :]
         clause = re.split(r"[,;]|\band\b", clause, maxsplit=1)[0]
+        if EVIDENCE_TAIL.match(clause):
+            continue  # "..., and send us a copy of its revised procedure" proves, not adds
         cue = _earliest_cue(clause, 0)
         # Only a cue among the first few words is the coordinated verb's own.
         if cue and cue[0] <= _word_offset(clause, 3) and cue[1] not in actions:
@@ -176,14 +188,22 @@ def find_recommendations(ct: CleanText) -> list[RecommendationFinding]:
     in_remedy = _section_flags(ct)
     taken: set[int] = set()
     found: list[RecommendationFinding] = []
+    status_column: int | None = None
 
     for i, block in enumerate(blocks):
         if i in taken:
             continue
         text = ct.block_text(block)
+        is_row = block.kind == "row" or bool(TABLE_SPLIT.search(text))
+        if not is_row:
+            status_column = None  # a table ended
 
-        if block.kind == "row" or TABLE_SPLIT.search(text):
-            row = _table_row(ct, block)
+        if is_row:
+            header = [n for n, cell in enumerate(_cells(text)) if STATUS_HEADER.match(cell)]
+            if header:
+                status_column = header[0]
+                continue
+            row = _table_row(ct, block, status_column)
             if row:
                 found.append(row)
                 taken.add(i)
@@ -266,7 +286,11 @@ def _numbered_sibling(ct: CleanText, lead: Block, block: Block) -> bool:
 def _make(ct: CleanText, start: int, end: int, source: str) -> RecommendationFinding | None:
     text = ct.text[start:end]
     body = MARKER.sub("", text, count=1).strip()
-    if len(body.split()) < 3 or COMMITTEE_ADDRESSED.search(body) or BOILERPLATE.search(body):
+    if len(body.split()) < 3 or COMMITTEE_ADDRESSED.search(body):
+        return None
+    # "The Council should provide us with evidence it has complied" closes every Agreed action
+    # section; as a row in a committee's progress table it is an action of its own.
+    if source == "sentence" and BOILERPLATE.search(body):
         return None
     finding = RecommendationFinding(start=start, end=end, text=_join_lines(body), source=source)
     status = STATUS.search(text)
@@ -282,14 +306,34 @@ def _join_lines(text: str) -> str:
     return re.sub(r"\s*\n\s*", " ", text).strip()
 
 
-def _table_row(ct: CleanText, block: Block) -> RecommendationFinding | None:
-    """A table row with a status cell: (recommendation, [deadline], status)."""
+STATUS_HEADER = re.compile(r"^(status|progress|rag( status)?|current status|update)$", re.I)
+
+
+def _cells(text: str) -> list[str]:
+    return [c.strip(" |") for c in TABLE_SPLIT.split(text.strip(" |"))]
+
+
+def _table_row(
+    ct: CleanText, block: Block, status_column: int | None = None
+) -> RecommendationFinding | None:
+    """A table row with a status cell: (recommendation, [deadline], status).
+
+    The status is read from the column headed "Status" when the table has such a header, else
+    from the last short cell that names one ("As each action is completed" in a deadline
+    column is not a status).
+    """
     text = ct.block_text(block)
-    cells = [c.strip(" |") for c in TABLE_SPLIT.split(text.strip(" |"))]
-    cells = [c for c in cells if c]
-    if len(cells) < 2:
+    cells = _cells(text)
+    if len([c for c in cells if c]) < 2:
         return None
-    status_cell = next((c for c in cells[1:] if len(c.split()) <= 6 and classify_status(c)), None)
+    if status_column is not None and status_column < len(cells):
+        candidates = [cells[status_column]]
+    else:
+        candidates = list(reversed(cells[1:]))
+    status_cell = next(
+        (c for c in candidates if c and len(c.split()) <= 8 and classify_status(c)), None
+    )
+    cells = [c for c in cells if c]
     first = MARKER.sub("", cells[0]).strip()
     if status_cell is None or len(first.split()) < 4 or COMMITTEE_ADDRESSED.search(first):
         return None
@@ -314,10 +358,11 @@ def _sentence_findings(
     for s, e in split_sentences(text):
         sentence = text[s:e]
         recommend = RECOMMEND_SENTENCE.search(sentence)
+        agreed = AGREED_SENTENCE.search(sentence)
         if recommend:
             start = block.start + s + recommend.end()
             finding = _make(ct, start, block.start + e, "sentence")
-        elif in_remedy_section and OPERATIVE.search(sentence):
+        elif (in_remedy_section and OPERATIVE.search(sentence)) or agreed:
             inline = _inline_list(ct, block.start + s, block.start + e)
             if inline:
                 found.extend(inline)
