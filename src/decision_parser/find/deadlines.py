@@ -96,9 +96,14 @@ def find_deadlines(ct: CleanText, doc: Doc) -> list[DeadlineFinding]:
                     finding.end = core_end + match.end()
                     finding.text = text[finding.start : finding.end]
                     break
-            else:
-                if ent.ent_id_ == "anchored":
-                    continue  # "two weeks after" a narrative event is not a deadline
+            if ent.ent_id_ == "anchored" and (
+                finding.anchor not in ("final_decision", "report")
+                or not re.match(r"^\W*(from|of)\b", following, re.I)
+            ):
+                # Without "within", only "one month from the final decision" (a progress
+                # table's deadline cell) is a deadline; "two weeks after the meeting" is history.
+                continue
+            if finding.anchor is None:
                 line_start = text.rfind("\n", 0, ent.start_char) + 1
                 if REPORT_CONTEXT.search(text[line_start : ent.start_char]):
                     finding.anchor = "report"

@@ -1,0 +1,85 @@
+import pytest
+
+from decision_parser.document import CleanText
+from decision_parser.find.document_type import find_document_type
+from decision_parser.find.outcome import find_outcome
+
+# (text, document type, (decision, fault, injustice, maladministration))
+CASES = [
+    (
+        "Decision : Upheld\nWe found fault causing injustice.",
+        "lgsco_decision",
+        ("upheld", True, True, None),
+    ),
+    (
+        "Decision : Not upheld\nI do not find the Council was at fault. Although there was no fault, "
+        "the Council has agreed to pay Ms D £150 as a goodwill gesture.",
+        "lgsco_decision",
+        ("not_upheld", False, None, None),
+    ),
+    (
+        "Decision : Closed after initial enquiries\nWe will not investigate this complaint.",
+        "lgsco_decision",
+        ("closed_after_initial_enquiries", None, None, None),
+    ),
+    (
+        "Decision : Upheld\nWe will not investigate further because the Council has already apologised.",
+        "lgsco_decision",
+        ("upheld", True, None, None),
+    ),
+    (
+        "The LGO's finding is 'Report issued: upheld; maladministration and injustice'.",
+        "committee_report",
+        ("upheld", True, True, True),
+    ),
+    (
+        "The Ombudsman found failure in the Council's handling of plans.",
+        "committee_report",
+        ("upheld", True, None, None),
+    ),
+    (
+        "Summary: We will not investigate Mr X's complaint about parking fines.",
+        "lgsco_decision",
+        ("closed_after_initial_enquiries", None, None, None),
+    ),
+    (
+        "There is a risk of maladministration if the actions are not taken.",
+        "committee_report",
+        (None, None, None, None),
+    ),
+]
+
+
+@pytest.mark.parametrize("text, document_type, expected", CASES)
+def test_outcome(text, document_type, expected):
+    found = find_outcome(CleanText.from_string(text), document_type)
+    assert (found.decision, found.fault, found.injustice, found.maladministration) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Eastmoor District Council (23 004 117)\nCategory : Benefits and tax > Council tax\nDecision : Upheld\n"
+            "Decision date : 27 Mar 2025\nThe Ombudsman's final decision:\nSummary: Mr X complained.",
+            "lgsco_decision",
+        ),
+        (
+            "Report to: Cabinet\nDate: 14 February 2024\nCabinet is asked to note the recommendations of the "
+            "Local Government Ombudsman.",
+            "committee_report",
+        ),
+        (
+            "Agenda item\nThe Cabinet considered the Ombudsman's report.\nRESOLVED that the Report be noted.",
+            "committee_minutes",
+        ),
+        (
+            "Report by the Local Government and Social Care Ombudsman\nInvestigation into a complaint about Northfield "
+            "County Council\nKey to names used\nRecommendations",
+            "lgsco_report",
+        ),
+        ("A shopping list: eggs, bread and milk.", "other"),
+    ],
+)
+def test_document_type(text, expected):
+    assert find_document_type(CleanText.from_string(text))[0] == expected
