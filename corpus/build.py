@@ -48,7 +48,8 @@ MANIFEST = HERE / "manifest.json"
 # Parsing the Markdown subset into blocks
 # --------------------------------------------------------------------------------------------
 
-NUMBERED = re.compile(r"^(\d+\.\d+(?:\.\d+)*|\d+\.)\s+(.*)$")
+# "1.1 text", "2.2.1 text", "12. text", "a) text", "(b) text"
+NUMBERED = re.compile(r"^(\d+\.\d+(?:\.\d+)*|\d+\.|\(?[a-z]\))\s+(.*)$")
 BULLET = re.compile(r"^( *)- (.*)$")
 
 
@@ -434,7 +435,10 @@ def build_html(blocks: list[Block], settings: dict) -> str:
             if open_list != "ol":
                 close_all()
                 start = b.label.rstrip(".").split(".")[0]
-                out.append(f'<ol start="{start}">\n')
+                if start.isdigit():
+                    out.append(f'<ol start="{start}">\n')
+                else:
+                    out.append('<ol type="a">\n')
                 open_list = "ol"
             out.append(f"<li>{inline_html(b.text)}")
             li_open = True
@@ -518,7 +522,7 @@ def plain(text: str) -> str:
     return re.sub(r"\s+", " ", s).lower()
 
 
-MONEY = re.compile(r"£(\d[\d,]*(?:\.\d{2})?)")
+MONEY = re.compile(r"£(\d[\d,]*(?:\.\d+)?)(\s*million)?")
 
 
 def check_gold() -> list[str]:
@@ -554,6 +558,8 @@ def check_gold() -> list[str]:
         stated = []
         for m in MONEY.finditer(raw):
             v = float(m.group(1).replace(",", ""))
+            if m.group(2):
+                v = round(v * 1_000_000)
             if v not in stated:
                 stated.append(v)
         if [float(a) for a in gold["amounts_gbp"]] != stated:
