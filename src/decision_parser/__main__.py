@@ -1,0 +1,5 @@
+"""`python -m decision_parser` is `parse-decision`."""
+
+from .cli import main
+
+main()
