@@ -121,6 +121,9 @@ class Deadline(_Model):
     anchor: str | None = Field(
         None, description="What the duration runs from: final_decision, report, meeting, ..."
     )
+    anchor_inferred: bool = Field(
+        False, description="True when the text gave no anchor and the document's usual one is used."
+    )
     due_date: dt.date | None = Field(None, description="Resolved when the anchor's date is known.")
     by: str | None = Field(None, description="An absolute deadline: YYYY-MM or YYYY-MM-DD.")
     evidence: Evidence

@@ -46,12 +46,18 @@ REPORT_DATE_LINE = re.compile(
     r"(Report\s+date|Date\s+of\s+(the\s+)?report|Report\s+issued)\s*:?\s*$", re.I
 )
 MEETING_DATE_LINE = re.compile(
-    r"(Meeting\s+date|Date\s+of\s+meeting|Date|To\s*:[^\n]*[–—-]|Meeting\s+held\s+on)\s*:?\s*$",
+    r"(Meeting\s+date|Date\s+of\s+meeting|Date|To\s*:[^\n]*[–—-]|\bheld\b[^\n]{0,80}?\bon)\s*:?\s*$",
+    re.I,
+)
+# "On 18th June the Ombudsman issued the final report."
+OMBUDSMAN_DATE_AFTER = re.compile(
+    r"^\W{0,3}(the\s+)?(ombudsman|lgo|lgsco)\s+(issued|published|sent|made)\s+(its|the|a|their)\s+"
+    r"(final\s+)?(report|decision|statement)",
     re.I,
 )
 # "a report ... dated 7 April 2022", "published a final decision ... on 22nd July 2024".
 OMBUDSMAN_DATE_BEFORE = re.compile(
-    r"\b(dated|published(\s+\w+){0,12}?\s+on|issued(\s+\w+){0,12}?\s+on|decision\s+on|report\s+on)\s*$",
+    r"\b(dated|published(\s+\S+){0,12}?\s+on|issued(\s+\S+){0,12}?\s+on|decision\s+on|report\s+on)\s*$",
     re.I,
 )
 OMBUDSMAN_WORDS = re.compile(
@@ -88,9 +94,10 @@ def build_decision(
     amounts = [_amount(ct, a) for a in find_amounts(ct, doc)]
     deadline_findings = find_deadlines(ct, doc)
     deadlines = [_deadline(ct, d, dates) for d in deadline_findings]
+    anchor = default_anchor(ct, document_type, deadlines)
     every_date = _all_dates(dates)
     recommendations = [
-        _recommendation(ct, r, amounts, deadlines, complainant, every_date)
+        _recommendation(ct, r, amounts, deadlines, complainant, every_date, anchor, dates)
         for r in find_recommendations(ct)
     ]
 
@@ -214,6 +221,12 @@ def _organisation(
     return next(f for f in councils if f.name == best)
 
 
+def _whole_block(ct: CleanText, finding: DateFinding) -> bool:
+    """A date printed on a line of its own under a cover sheet's title."""
+    block = ct.block_at(finding.start)
+    return block is not None and ct.block_text(block).strip(" *:") == finding.text
+
+
 def _date_value(ct: CleanText, finding: DateFinding) -> DateValue:
     return DateValue(
         date=finding.date,
@@ -244,7 +257,7 @@ def _dates(
             and "meeting_date" not in roles.values()
             and (
                 MEETING_DATE_LINE.search(before_on_line)
-                or (finding.start < HEADER_CHARS and before_on_line.strip() == "")
+                or (finding.start < HEADER_CHARS and _whole_block(ct, finding))
             )
             and finding.start < HEADER_CHARS * 2
         ):
@@ -252,8 +265,10 @@ def _dates(
         elif (
             "decision_date" not in roles.values()
             and document_type != "lgsco_decision"
-            and OMBUDSMAN_DATE_BEFORE.search(before)
-            and OMBUDSMAN_WORDS.search(before)
+            and (
+                (OMBUDSMAN_DATE_BEFORE.search(before) and OMBUDSMAN_WORDS.search(before))
+                or OMBUDSMAN_DATE_AFTER.match(ct.text[finding.end : finding.end + 80])
+            )
         ):
             roles[index] = "decision_date"
     for index, finding in enumerate(found):
@@ -338,6 +353,30 @@ def _deadline(ct: CleanText, finding: DeadlineFinding, dates: Dates) -> Deadline
     )
 
 
+PUBLIC_INTEREST = re.compile(r"\bpublic interest report\b|\bsection\s+31\b|\bsection\s+30\b", re.I)
+
+
+def default_anchor(ct: CleanText, document_type: str, deadlines: list[Deadline]) -> str:
+    """What a remedy deadline printed without an anchor runs from."""
+    stated = [d.anchor for d in deadlines if d.anchor in ("final_decision", "report")]
+    if stated:
+        return max(set(stated), key=stated.count)
+    if document_type == "lgsco_report" or PUBLIC_INTEREST.search(ct.text):
+        return "report"
+    return "final_decision"
+
+
+def _deadline_with_anchor(deadline: Deadline, anchor: str, dates: Dates) -> Deadline:
+    anchor_date = {
+        "final_decision": dates.decision_date,
+        "report": dates.report_date or dates.decision_date,
+    }[anchor]
+    due = None
+    if anchor_date and anchor_date.precision == "day":
+        due = add_duration(anchor_date.date, deadline.duration, deadline.working_days)
+    return deadline.model_copy(update={"anchor": anchor, "anchor_inferred": True, "due_date": due})
+
+
 def _recommendation(
     ct: CleanText,
     finding: RecommendationFinding,
@@ -345,6 +384,8 @@ def _recommendation(
     deadlines: list[Deadline],
     complainant: NameFinding | None,
     all_dates: list[DateValue],
+    anchor: str,
+    dates: Dates,
 ) -> Recommendation:
     def within(evidence, start: int, end: int) -> bool:
         return start <= evidence.start and evidence.end <= end + 1
@@ -373,6 +414,10 @@ def _recommendation(
                 else cell_date.date.isoformat(),
                 evidence=cell_date.evidence,
             )
+    if deadline is not None and deadline.duration and deadline.anchor is None:
+        # "Pay Mr and Mrs C £300 ..., within one month." runs from what the document's other
+        # remedy deadlines run from; the output says the anchor was inferred.
+        deadline = _deadline_with_anchor(deadline, anchor, dates)
     payee = None
     if "payment" in finding.actions:
         match = PAYEE.search(finding.text)

@@ -46,7 +46,7 @@ RATE = re.compile(
     re.I,
 )
 COUNT = re.compile(
-    rf"^\s*(?:for|over)\s+(?:the\s+)?(?:(?P<n>\d+|[a-z]+)\s+)?(?:[a-z]+\s+)?(?P<unit>{UNIT_WORDS})s?\b",
+    rf"^\s*(?:for|over)\s+(?:each\s+of\s+)?(?:the\s+)?(?:(?P<n>\d+|[a-z]+)\s+)?(?:[a-z]+\s+)?(?P<unit>{UNIT_WORDS})s?\b",
     re.I,
 )
 CLAIMED = re.compile(

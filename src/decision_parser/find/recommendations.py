@@ -80,6 +80,10 @@ def classify_actions(text: str) -> list[str]:
     if first is None:
         return []
     actions = [first[1]]
+    if first[1] == "service_improvement":
+        # A systemic action's follow-on steps ("identify every family ..., recalculate and pay
+        # any arrears") are part of it, not remedies of their own.
+        return actions
     for conj in re.finditer(r"\b(and|also)\s+(?:to\s+)?", sentence):
         clause = sentence[conj.end() :]
         clause = re.split(r"[,;]|\band\b", clause, maxsplit=1)[0]
@@ -261,17 +265,25 @@ def _collect_items(ct: CleanText, lead_index: int) -> list[tuple[int, int]]:
             break
         if items and _is_numbered(ct, block) and not _is_numbered(ct, blocks[items[0][0]]):
             break
+        # "20. ... the Council will:" then "21. Apologise ...": numbered siblings belong to the
+        # list while they open with what is to be done; "2.4 On 11 April ..." does not.
         if (
             lead_numbered
             and _is_numbered(ct, block)
-            and not items
             and _numbered_sibling(ct, blocks[lead_index], block)
+            and (text.rstrip().endswith(":") or not _opens_with_action(text))
         ):
             break
         items.append([j])
         if text.rstrip().endswith(":"):
             break
     return [(group[0], group[-1]) for group in items]
+
+
+def _opens_with_action(text: str) -> bool:
+    body = strip_lead(text)
+    cue = _earliest_cue(body, 0)
+    return cue is not None and cue[0] <= _word_offset(body, 1)
 
 
 def _numbered_sibling(ct: CleanText, lead: Block, block: Block) -> bool:
@@ -289,8 +301,9 @@ def _make(ct: CleanText, start: int, end: int, source: str) -> RecommendationFin
     if len(body.split()) < 3 or COMMITTEE_ADDRESSED.search(body):
         return None
     # "The Council should provide us with evidence it has complied" closes every Agreed action
-    # section; as a row in a committee's progress table it is an action of its own.
-    if source == "sentence" and BOILERPLATE.search(body):
+    # section; as a row in a committee's progress table it is an action of its own. Only the
+    # opening words count: "check every order ..., and tell us how many" is a remedy.
+    if source == "sentence" and BOILERPLATE.search(body[:60]):
         return None
     finding = RecommendationFinding(start=start, end=end, text=_join_lines(body), source=source)
     status = STATUS.search(text)
@@ -359,6 +372,8 @@ def _sentence_findings(
         sentence = text[s:e]
         recommend = RECOMMEND_SENTENCE.search(sentence)
         agreed = AGREED_SENTENCE.search(sentence)
+        if agreed and re.search(r"\b(which|that|who)\s+(the\s+)?$", sentence[: agreed.start()]):
+            agreed = None  # "a process which the Council has agreed to open" is background
         if recommend:
             start = block.start + s + recommend.end()
             finding = _make(ct, start, block.start + e, "sentence")
@@ -427,11 +442,18 @@ def _inherit_follow_up_deadlines(ct: CleanText, found: list[RecommendationFindin
 
 
 def _dedupe(found: list[RecommendationFinding]) -> list[RecommendationFinding]:
-    seen: set[tuple[int, int]] = set()
+    """Drop overlapping findings and repeats: a public interest report states the section 31
+    duty in its summary and again in its recommendations."""
+    seen_spans: set[tuple[int, int]] = set()
+    seen_texts: set[str] = set()
     unique = []
     for finding in sorted(found, key=lambda f: f.start):
-        if any(s <= finding.start < e for s, e in seen):
+        if any(s <= finding.start < e for s, e in seen_spans):
             continue
-        seen.add((finding.start, finding.end))
+        first_sentence = re.sub(r"\W+", " ", finding.text.split(". ")[0]).strip().lower()
+        if first_sentence in seen_texts:
+            continue
+        seen_spans.add((finding.start, finding.end))
+        seen_texts.add(first_sentence)
         unique.append(finding)
     return unique
