@@ -256,3 +256,56 @@ def test_seed_has_no_markup_left(prefix: str) -> None:
     cleaned = seed(prefix)
     for junk in ("<b>", "<sup>", "**", "](", "\n\n", "---"):
         assert junk not in cleaned.text
+
+
+# --- PDFs -------------------------------------------------------------------------------------
+
+pdfs = pytest.importorskip("pdfs", reason="tests/pdfs.py needs reportlab")
+
+
+@pytest.fixture(scope="module")
+def decision(tmp_path_factory: pytest.TempPathFactory) -> CleanText:
+    return clean(read(pdfs.decision_pdf(tmp_path_factory.mktemp("pdf") / "decision.pdf")))
+
+
+@pytest.mark.parametrize(
+    ("kind", "marker", "text"),
+    [
+        ("heading", None, "The complaint"),
+        ("heading", None, "Agreed action"),
+        ("item", "2.", "2. The investigator made two recommendations which the Council "
+                       "accepted without delay."),
+        ("item", "3.", "3. On the 13th April 2024 the Council wrote again."),
+        ("item", "-", "- apologise to Mrs B in writing;"),
+        ("item", "-", "- arrange a follow-up meeting with the school."),
+        ("row", None, "Apologise to Mrs B for the delay in reviewing the plan\tOne month\tComplete"),
+    ],
+)  # fmt: skip
+def test_pdf_blocks(decision: CleanText, kind: str, marker: str | None, text: str) -> None:
+    assert (kind, marker, text) in shape(decision)
+
+
+def test_pdf_furniture_removed(decision: CleanText) -> None:
+    assert_consistent(decision)
+    assert pdfs.HEADER not in decision.text
+    assert "Page 1 of 3" not in decision.text and "Page 3 of 3" not in decision.text
+    assert decision.page_count == 3
+
+
+def test_pdf_nested_bullets_have_a_level(decision: CleanText) -> None:
+    levels = {decision.block_text(b)[:12]: b.level for b in decision.blocks if b.kind == "item"}
+    assert levels["4. Within on"] == 0
+    assert levels["- apologise "] == 1
+
+
+def test_pdf_paragraph_across_page_break(tmp_path: Path) -> None:
+    cleaned = clean(read(pdfs.page_break_pdf(tmp_path / "break.pdf")))
+    last = cleaned.blocks[-1]
+    assert cleaned.block_text(last) == (
+        "The Council agreed to review the way it handles these cases and to report back "
+        "within three months."
+    )
+    assert last.page == 1
+    continued = cleaned.text.index("cases and to report")
+    assert cleaned.page_of(continued) == 2
+    assert cleaned.page_of(last.start) == 1

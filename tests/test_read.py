@@ -114,3 +114,104 @@ def test_stdin_error_names_stdin() -> None:
     with pytest.raises(InputError) as caught:
         read(b"")
     assert str(caught.value) == "<stdin>: empty file"
+
+
+# --- PDFs -------------------------------------------------------------------------------------
+
+pdfs = pytest.importorskip("pdfs", reason="tests/pdfs.py needs reportlab")
+
+
+@pytest.fixture(scope="module")
+def pdf_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("pdfs")
+    pdfs.decision_pdf(folder / "decision.pdf")
+    pdfs.mixed_pdf(folder / "mixed.pdf")
+    pdfs.encrypted_pdf(folder / "encrypted.pdf")
+    pdfs.scanned_pdf(folder / "scanned.pdf")
+    pdfs.truncated_pdf(folder / "truncated.pdf")
+    return folder
+
+
+def test_pdf_pages_lines_and_metadata(pdf_dir: Path) -> None:
+    document = read(pdf_dir / "decision.pdf")
+    assert document.media_type == "application/pdf"
+    assert len(document.pages) == 3
+    assert document.metadata["title"] == "Test decision"
+    first = document.pages[0]
+    assert first.width and first.height and first.has_text_layer
+    assert all(line.x0 is not None and line.size for line in first.lines)
+    assert first.lines == sorted(first.lines, key=lambda line: line.top or 0)
+
+
+def _line(document, starts: str):  # type: ignore[no-untyped-def]
+    return next(line for p in document.pages for line in p.lines if line.text.startswith(starts))
+
+
+@pytest.mark.parametrize(
+    ("starts", "text", "kind", "bold"),
+    [
+        ("The complaint", "The complaint", None, True),
+        ("3. On the", "3. On the 13th April 2024 the Council wrote again.", None, False),
+        ("2. The investigator", "2. The investigator made two recom-", None, False),
+        ("• pay", "• pay Mrs B £750 for the lost provision; and", None, False),
+        ("Action", "Action\tDeadline\tStatus", "row", False),
+        (
+            "Pay Mrs B",
+            "Pay Mrs B £750 for the lost provision\tTwo months from the final decision\tIn progress",
+            "row",
+            False,
+        ),
+    ],
+)
+def test_pdf_lines(pdf_dir: Path, starts: str, text: str, kind: str | None, bold: bool) -> None:
+    line = _line(read(pdf_dir / "decision.pdf"), starts)
+    assert (line.text, line.kind, line.bold) == (text, kind, bold)
+
+
+def test_pdf_detected_by_content_and_from_bytes(pdf_dir: Path, tmp_path: Path) -> None:
+    data = (pdf_dir / "decision.pdf").read_bytes()
+    renamed = tmp_path / "decision.txt"
+    renamed.write_bytes(data)
+    assert read(renamed).media_type == "application/pdf"
+    from_stdin = read(data)
+    assert from_stdin.path is None
+    assert from_stdin.sha256 == hashlib.sha256(data).hexdigest()
+
+
+def test_pdf_page_without_text_layer(pdf_dir: Path) -> None:
+    document = read(pdf_dir / "mixed.pdf")
+    assert [page.has_text_layer for page in document.pages] == [True, False]
+    assert document.pages[1].lines == []
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("encrypted.pdf", "encrypted PDF: it needs a password to open"),
+        ("scanned.pdf", "no text layer on any page (scanned image?); OCR is not supported"),
+        ("truncated.pdf", "truncated PDF"),
+    ],
+)
+def test_bad_pdfs(pdf_dir: Path, name: str, message: str) -> None:
+    with pytest.raises(InputError) as caught:
+        read(pdf_dir / name)
+    assert caught.value.message == message or caught.value.message.startswith(message)
+
+
+def test_corrupt_pdf(tmp_path: Path) -> None:
+    path = tmp_path / "corrupt.pdf"
+    path.write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 8 + b"\n%%EOF\n")
+    with pytest.raises(InputError) as caught:
+        read(path)
+    assert caught.value.message.startswith("corrupt PDF, cannot be read")
+
+
+def test_pdfplumber_fallback_reads_the_same_lines(pdf_dir: Path) -> None:
+    from decision_parser.read import pdf
+
+    data = (pdf_dir / "decision.pdf").read_bytes()
+    by_pdfium, _ = pdf._read_with_pdfium(data, "decision.pdf")
+    by_pdfplumber, metadata = pdf._read_with_pdfplumber(data, "decision.pdf")
+    assert metadata["title"] == "Test decision"
+    for one, other in zip(by_pdfium, by_pdfplumber, strict=True):
+        assert [line.text for line in one.lines] == [line.text for line in other.lines]

@@ -74,7 +74,11 @@ def normalise_line(text: str) -> str:
 
 _BULLET = re.compile(r"^[-*+•–—▪●◦○■□➢►✓·\uf0b7\uf0a7\uf0d8\uf076]\s+")
 # "1.", "1.1", "2.2.1", "1)", "(1)"; a bare "1" only counts for headings (see below).
-_NUMBER_MARKER = re.compile(r"^(\(?\d{1,2}(?:\.\d{1,2}){1,3}\.?|\(?\d{1,2}[.)]|\(\d{1,2}\))\s+")
+# Section numbers, not times or amounts: "5.00 pm" and "2.50 per hour" are not markers.
+_NUMBER_MARKER = re.compile(
+    r"^(\(?\d{1,2}(?:\.(?:0|[1-9]\d?)){1,3}\.?|\(?\d{1,2}[.)]|\(\d{1,2}\))\s+"
+    r"(?!(?:am|pm|a\.m\.|p\.m\.|per|percent|%)(?:\W|$))"
+)
 _BARE_NUMBER = re.compile(r"^(\d{1,2})\s+(?=[A-Z])")
 _ROMAN = "i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii"
 _LETTER_MARKER = re.compile(
@@ -200,8 +204,15 @@ _BAND = 0.12
 _BAND_LINES = 2
 
 
-def _furniture_key(text: str) -> str:
-    return _DIGITS.sub("#", " ".join(text.lower().split()))
+def _furniture_key(page: Page, index: int) -> tuple[str, int]:
+    """What a running header or footer keeps from page to page: its words (digits ignored)
+    and where it sits (to within a few points, or its line position in text files)."""
+    line = page.lines[index]
+    words = _DIGITS.sub("#", " ".join(normalise_line(line.text).lower().split()))
+    if line.top is not None and page.height:
+        return words, round(line.top / 6)
+    from_end = len(page.lines) - index
+    return words, index if index < _BAND_LINES else -from_end
 
 
 def _band_lines(page: Page) -> list[int]:
@@ -224,19 +235,18 @@ def _band_lines(page: Page) -> list[int]:
 def _furniture(pages: list[Page]) -> set[tuple[int, int]]:
     """(page index, line index) of running headers, footers and lone page numbers."""
     bands = [_band_lines(page) for page in pages]
-    seen_on: Counter[str] = Counter()
+    seen_on: Counter[tuple[str, int]] = Counter()
     for page, band in zip(pages, bands, strict=True):
-        seen_on.update({_furniture_key(page.lines[i].text) for i in band})
+        seen_on.update({_furniture_key(page, i) for i in band})
     # Repeated on at least two pages, and on at least a third of them in long documents.
     needed = max(2, len(pages) // 3)
     drop: set[tuple[int, int]] = set()
     for p, (page, band) in enumerate(zip(pages, bands, strict=True)):
+        if len(pages) < 2 and page.height is None:
+            continue  # one page of text: its first and last lines are content
         for i in band:
-            text = normalise_line(page.lines[i].text)
-            if len(pages) < 2 and page.height is None:
-                continue  # one page of text: its first and last lines are content
-            is_number = bool(_PAGE_NUMBER.match(text))
-            repeated = len(pages) > 1 and seen_on[_furniture_key(text)] >= needed
+            is_number = bool(_PAGE_NUMBER.match(normalise_line(page.lines[i].text)))
+            repeated = len(pages) > 1 and seen_on[_furniture_key(page, i)] >= needed
             if is_number or repeated:
                 drop.add((p, i))
     return drop
@@ -260,6 +270,7 @@ class _Draft:
     bold: bool = False
     bulleted: bool = False  # a bullet was typed before the marker ("- 1.1 ...")
     last: Line | None = None  # the latest source line, for geometry decisions
+    first: Line | None = None  # the first source line
 
     @property
     def tail(self) -> str:
@@ -340,6 +351,21 @@ class _Grouper:
         if line.kind == "heading":
             self._start("heading", page, line, text, level=line.level or 0)
             return
+        if (
+            self.geometry is not None
+            and not find_marker(text)
+            and self.geometry.is_heading(line, text)
+        ):
+            if (
+                previous is not None
+                and previous.kind == "heading"
+                and self._continues(previous, line, text, page)
+            ):
+                previous.parts.append((text, page))
+                previous.last = line
+                return
+            self._start("heading", page, line, text)
+            return
         marker = find_marker(text)
         if marker:
             # Bullets of every shape print as "- " so the text reads like its marker.
@@ -349,7 +375,7 @@ class _Grouper:
             self._start("item", page, line, body, marker=marker.text, level=self._level(line))
             self.drafts[-1].bulleted = marker.bulleted
             return
-        if previous is not None and self._continues(previous, line, text):
+        if previous is not None and self._continues(previous, line, text, page):
             previous.parts.append((text, page))
             previous.last = line
             return
@@ -381,6 +407,7 @@ class _Grouper:
                 parts=[(text, page)],
                 bold=line.bold,
                 last=line,
+                first=line,
             )
         )
 
@@ -394,16 +421,16 @@ class _Grouper:
         draft = _Draft("row", page, parts=[(text, page)], cells=cells, last=line)
         self.drafts.append(draft)
 
-    def _continues(self, previous: _Draft, line: Line, text: str) -> bool:
+    def _continues(self, previous: _Draft, line: Line, text: str, page: int) -> bool:
         if previous.kind == "heading":
             # A heading wrapped over two lines in a PDF: same size and weight, no gap.
-            return self.geometry is not None and self.geometry.same_block(previous, line)
+            return self.geometry is not None and self.geometry.same_block(previous, line, page)
         if previous.kind == "row":
             return False
         if _runs_on(previous, text):
             return True
         if self.geometry is not None:
-            return self.geometry.same_block(previous, line)
+            return self.geometry.same_block(previous, line, page)
         return not line.gap_before and self.hard_wrapped_continues(previous, line)
 
     hard_wrapped = False
@@ -417,16 +444,117 @@ class _Grouper:
 
 
 class _Geometry:
-    """What a PDF's layout says about where blocks begin (filled in with the PDF reader)."""
+    """What a PDF's layout says about where blocks begin.
+
+    Measured once per document: the body font size, the usual distance from one baseline to
+    the next, the right edge that full lines reach, and the indents that list markers use.
+    """
 
     def __init__(self, pages: list[Page]):
-        self.pages = pages
+        sizes: Counter[float] = Counter()
+        for page in pages:
+            for line in page.lines:
+                if line.size:
+                    sizes[round(line.size, 1)] += len(line.text)
+        self.body_size = sizes.most_common(1)[0][0] if sizes else 10.0
+        body = [
+            (page.number, line)
+            for page in pages
+            for line in page.lines
+            if line.size and abs(line.size - self.body_size) < 0.6 and line.kind != "row"
+        ]
+        pitches = [
+            b.top - a.top
+            for (pa, a), (pb, b) in zip(body, body[1:], strict=False)
+            if pa == pb and a.top is not None and b.top is not None
+            and 0 < b.top - a.top < 2.5 * self.body_size
+        ]  # fmt: skip
+        pitches.sort()
+        self.pitch = pitches[len(pitches) // 2] if pitches else 1.2 * self.body_size
+        rights = sorted(line.x1 for _, line in body if line.x1 is not None)
+        widths = sorted(page.width for page in pages if page.width)
+        # Where full lines end. When every line is short (a sparse page) the right margin
+        # cannot be read off the lines; assume text could have run most of the page's width.
+        self.right = max(
+            rights[int(len(rights) * 0.9)] if rights else 0.0,
+            0.7 * widths[len(widths) // 2] if widths else 0.0,
+        )
+        marker_x0s = [
+            line.x0
+            for page in pages
+            for line in page.lines
+            if line.x0 is not None and line.kind != "row" and find_marker(line.text)
+        ]
+        self.indents = _cluster_positions(marker_x0s, 4.0)
 
     def level(self, line: Line) -> int:
-        return 0
+        if line.x0 is None or not self.indents or not find_marker(line.text):
+            return 0
+        return min(range(len(self.indents)), key=lambda i: abs(self.indents[i] - line.x0))
 
-    def same_block(self, previous: _Draft, line: Line) -> bool:
-        return False
+    def is_heading(self, line: Line, text: str) -> bool:
+        """Bold or larger than the body, short, and not a sentence."""
+        if line.size is None or line.size < self.body_size - 0.6:
+            return False
+        if not (line.bold or line.size >= 1.15 * self.body_size):
+            return False
+        return len(text.split()) <= 15 and not re.search(r"[.,;]$", text)
+
+    def _full(self, line: Line, next_text: str) -> bool:
+        """The line ran to the margin: the next line's first word would not have fitted."""
+        if line.x1 is None:
+            return False
+        size = line.size or self.body_size
+        first_word = next_text.split(" ", 1)[0]
+        # A little over half an em per character: generous, since capitals and "m"s are wide.
+        return line.x1 + (len(first_word) + 1) * 0.55 * size >= self.right - 2
+
+    def same_block(self, previous: _Draft, line: Line, page: int) -> bool:
+        """Whether `line` carries on the block `previous`, judged by layout alone."""
+        last = previous.last
+        if last is None or last.top is None or line.top is None or line.x0 is None:
+            return False
+        # A change of size starts a new block; bold alone does not ("Status: Complete" in bold
+        # at the end of an item), since bold headings were caught before this point.
+        if abs((last.size or 0) - (line.size or 0)) > 0.6:
+            return False
+        if previous.kind == "heading" and last.bold != line.bold:
+            return False
+        text = line.text.strip()
+        if page != previous.parts[-1][1]:
+            # Across a page break: the last line ran to the margin without a full stop, or a
+            # numbered paragraph carries on at its own indent (not at the marker's).
+            if previous.kind == "item" and previous.first is not None:
+                first = previous.first
+                if (
+                    first.x0 is not None
+                    and line.x0 > first.x0 + 0.5 * self.body_size
+                    and abs(line.x0 - (last.x0 or 0)) <= 2
+                ):
+                    return True
+            return self._full(last, text) and not _TERMINAL.search(previous.tail)
+        size = line.size or self.body_size
+        pitch = line.top - last.top
+        if pitch <= 0 or pitch > 1.25 * self.pitch * size / self.body_size:
+            return False
+        if previous.kind == "heading":
+            return True
+        if not self._full(last, text):
+            return False  # the previous line stopped short: its paragraph ended there
+        if len(previous.parts) >= 2 and last.x0 is not None:
+            # Past the first line, a paragraph keeps its left edge; a step in or out is new.
+            return abs(line.x0 - last.x0) <= 0.8 * size
+        return True
+
+
+def _cluster_positions(values: list[float], tolerance: float) -> list[float]:
+    clusters: list[list[float]] = []
+    for value in sorted(values):
+        if clusters and value - clusters[-1][-1] <= tolerance:
+            clusters[-1].append(value)
+        else:
+            clusters.append([value])
+    return [sum(c) / len(c) for c in clusters]
 
 
 def _is_hard_wrapped(lines: list[Line]) -> tuple[bool, int]:

@@ -1,0 +1,640 @@
+"""PDF bytes -> pages of Lines with geometry (x0/top/x1/bottom in points from the top-left).
+
+Two libraries, each where it earns its place:
+
+- pypdfium2 (PDFium, the C++ engine in Chrome) does the reading: words, their loose boxes,
+  font sizes and weights, and the ruling lines of tables. It is several times faster than
+  pdfminer, and speed is a requirement: a whole parse must beat pdfplumber's bare
+  `extract_text()` in pages per second. To keep the Python/C round trips down it is asked about
+  words, not characters: the box of a word's first and last characters and its font.
+- pdfplumber (pdfminer.six) is the fallback when PDFium refuses a file it can still make sense
+  of (damaged cross-reference tables, odd encodings). It yields the same words, so everything
+  after word extraction is shared.
+
+From words this module builds printed lines (words that overlap vertically, superscripts
+included, in x order), splits lines into cells at wide gaps or vertical rules, and turns ruled
+tables into one Line per row with "\\t" between cells, so a cell that wraps over several lines
+stays in its row.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ..document import Line, Page
+from ..errors import InputError
+
+# A gap between words wider than this many ems separates table cells, not words.
+CELL_GAP_EMS = 1.0
+# Below this share of the line's font size a word is a superscript (or subscript).
+SUPERSCRIPT_SIZE = 0.8
+# Rules and boxes thinner than this (points) are lines, not shapes.
+RULE_THICKNESS = 2.5
+
+
+@dataclass(slots=True)
+class Word:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+    space_before: bool = True  # the source had whitespace before this word
+
+
+@dataclass(slots=True)
+class Rules:
+    """Ruling lines on a page: horizontal (y, x0, x1) and vertical (x, top, bottom)."""
+
+    horizontal: list[tuple[float, float, float]]
+    vertical: list[tuple[float, float, float]]
+
+
+def read_pdf(data: bytes, path: str | None) -> tuple[list[Page], dict[str, str]]:
+    """Pages of lines from PDF bytes; InputError for encrypted, truncated or image-only files."""
+    _refuse_truncated(data, path)
+    try:
+        pages, metadata = _read_with_pdfium(data, path)
+    except InputError:
+        raise
+    except Exception as pdfium_error:
+        try:
+            pages, metadata = _read_with_pdfplumber(data, path)
+        except InputError:
+            raise
+        except Exception:
+            reason = str(pdfium_error).removeprefix("Failed to load document ").strip("(). ")
+            raise InputError(path, f"corrupt PDF, cannot be read ({reason})") from pdfium_error
+    if pages and not any(page.has_text_layer for page in pages):
+        raise InputError(path, "no text layer on any page (scanned image?); OCR is not supported")
+    return pages, metadata
+
+
+def _refuse_truncated(data: bytes, path: str | None) -> None:
+    # Every complete PDF ends with %%EOF (give or take trailing whitespace or junk). A cut-off
+    # download usually still opens, with pages silently missing; say so instead.
+    if b"%%EOF" not in data[-2048:]:
+        raise InputError(path, "truncated PDF: the file ends before its %%EOF marker")
+
+
+# --- PDFium -------------------------------------------------------------------------------
+
+
+def _read_with_pdfium(data: bytes, path: str | None) -> tuple[list[Page], dict[str, str]]:
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    try:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as error:
+        if getattr(error, "err_code", None) == raw.FPDF_ERR_PASSWORD:
+            raise InputError(path, "encrypted PDF: it needs a password to open") from error
+        if getattr(error, "err_code", None) == raw.FPDF_ERR_SECURITY:
+            raise InputError(path, "encrypted PDF with an unsupported security handler") from error
+        raise
+    try:
+        metadata = _pdfium_metadata(document)
+        pages = []
+        for index in range(len(document)):
+            page = document[index]
+            try:
+                pages.append(_pdfium_page(page, index + 1, raw))
+            finally:
+                page.close()
+        return pages, metadata
+    finally:
+        document.close()
+
+
+def _pdfium_metadata(document: object) -> dict[str, str]:
+    try:
+        found = document.get_metadata_dict(skip_empty=True)  # type: ignore[attr-defined]
+    except Exception:
+        return {}
+    return {key.lower(): str(value) for key, value in found.items() if str(value).strip()}
+
+
+def _pdfium_page(page: object, number: int, raw: object) -> Page:
+    left, bottom, right, top = page.get_mediabox()  # type: ignore[attr-defined]
+    width, height = right - left, top - bottom
+    textpage = page.get_textpage()  # type: ignore[attr-defined]
+    try:
+        words = _pdfium_words(textpage, raw, left, top)
+    finally:
+        textpage.close()
+    if not words:
+        return Page(number, [], width=width, height=height, has_text_layer=False)
+    rules = _pdfium_rules(page, raw, left, top, width, height)
+    return Page(number, build_lines(words, rules), width=width, height=height)
+
+
+def _pdfium_words(textpage: object, raw: object, left: float, top: float) -> list[Word]:
+    """Words in PDFium's text order, each measured at its first and last character."""
+    count = textpage.count_chars()  # type: ignore[attr-defined]
+    if count <= 0:
+        return []
+    text = textpage.get_text_range()  # type: ignore[attr-defined]
+    if len(text) != count:  # characters outside the BMP: fall back to one call per character
+        text = "".join(chr(raw.FPDFText_GetUnicode(textpage, i) or 32) for i in range(count))
+    box = raw.FS_RECTF()
+    font_name = ctypes.create_string_buffer(128)
+    bold_of_object: dict[int | None, bool] = {}
+
+    def is_bold(index: int) -> bool:
+        text_object = raw.FPDFText_GetTextObject(textpage, index)
+        key = ctypes.cast(text_object, ctypes.c_void_p).value
+        bold = bold_of_object.get(key)
+        if bold is None:
+            bold = False
+            font = raw.FPDFTextObj_GetFont(text_object) if key else None
+            if font:
+                raw.FPDFFont_GetBaseFontName(font, font_name, len(font_name))
+                name = font_name.value.decode("latin-1").lower()
+                bold = "bold" in name or "black" in name or raw.FPDFFont_GetWeight(font) >= 600
+            bold_of_object[key] = bold
+        return bold
+
+    def measure(first: int, last: int, space_before: bool) -> Word:
+        raw.FPDFText_GetLooseCharBox(textpage, first, box)
+        x0, word_top, word_bottom = box.left, box.top, box.bottom
+        if last != first:
+            raw.FPDFText_GetLooseCharBox(textpage, last, box)
+        return Word(
+            text=_hyphens(text[first : last + 1]),
+            x0=x0 - left,
+            x1=max(box.right, x0) - left,
+            top=top - max(word_top, box.top),
+            bottom=top - min(word_bottom, box.bottom),
+            size=raw.FPDFText_GetFontSize(textpage, first) or 0.0,
+            bold=is_bold(first),
+            space_before=space_before,
+        )
+
+    def split_by_line(first: int, last: int, space_before: bool) -> list[Word]:
+        """A run that PDFium joined across lines (a soft hyphen): one word per line."""
+        pieces: list[Word] = []
+        piece_start = first
+        raw.FPDFText_GetLooseCharBox(textpage, first, box)
+        piece_top, piece_bottom = box.top, box.bottom
+        for i in range(first + 1, last + 1):
+            raw.FPDFText_GetLooseCharBox(textpage, i, box)
+            char_top, char_bottom = box.top, box.bottom  # measure() reuses the box
+            if not piece_bottom <= (char_top + char_bottom) / 2 <= piece_top:
+                pieces.append(measure(piece_start, i - 1, space_before))
+                piece_start, space_before = i, True
+                piece_top, piece_bottom = char_top, char_bottom
+        pieces.append(measure(piece_start, last, space_before))
+        return pieces
+
+    words: list[Word] = []
+    start = None
+    space_before = True
+    for i in range(count + 1):
+        char = text[i] if i < count else " "
+        if not char.isspace():
+            if start is None:
+                start = i
+            continue
+        if start is None:
+            space_before = True
+            continue
+        word = measure(start, i - 1, space_before)
+        height = word.bottom - word.top
+        if i - 1 > start and height > 1.6 * (word.size or height):
+            words.extend(split_by_line(start, i - 1, space_before))
+        else:
+            words.append(word)
+        start = None
+        space_before = True
+    return words
+
+
+def _hyphens(word: str) -> str:
+    # PDFium marks a hyphen it judges to be a line-end break as U+0002 or U+FFFE.
+    if "\x02" in word or "\ufffe" in word:
+        return word.replace("\x02", "-").replace("\ufffe", "-")
+    return word
+
+
+def _pdfium_rules(
+    page: object, raw: object, left: float, top: float, width: float, height: float
+) -> Rules:
+    """Ruling lines from path objects: thin paths are rules, boxes give their four edges."""
+    horizontal: list[tuple[float, float, float]] = []
+    vertical: list[tuple[float, float, float]] = []
+    box_left, box_bottom, box_right, box_top = (ctypes.c_float() for _ in range(4))
+    for index in range(raw.FPDFPage_CountObjects(page)):
+        item = raw.FPDFPage_GetObject(page, index)
+        if raw.FPDFPageObj_GetType(item) != raw.FPDF_PAGEOBJ_PATH:
+            continue
+        if not raw.FPDFPageObj_GetBounds(item, box_left, box_bottom, box_right, box_top):
+            continue
+        x0, x1 = box_left.value - left, box_right.value - left
+        y_top, y_bottom = top - box_top.value, top - box_bottom.value
+        _add_rule(horizontal, vertical, x0, y_top, x1, y_bottom, width, height)
+    return Rules(horizontal, vertical)
+
+
+def _add_rule(
+    horizontal: list[tuple[float, float, float]],
+    vertical: list[tuple[float, float, float]],
+    x0: float,
+    y_top: float,
+    x1: float,
+    y_bottom: float,
+    width: float,
+    height: float,
+) -> None:
+    w, h = x1 - x0, y_bottom - y_top
+    if w >= 0.9 * width and h >= 0.9 * height:
+        return  # a page background
+    if h <= RULE_THICKNESS and w > 10:
+        horizontal.append(((y_top + y_bottom) / 2, x0, x1))
+    elif w <= RULE_THICKNESS and h > 5:
+        vertical.append(((x0 + x1) / 2, y_top, y_bottom))
+    elif w > 10 and h > 5:  # a cell box or a shaded row: its edges rule the table
+        horizontal.extend([(y_top, x0, x1), (y_bottom, x0, x1)])
+        vertical.extend([(x0, y_top, y_bottom), (x1, y_top, y_bottom)])
+
+
+# --- pdfplumber fallback --------------------------------------------------------------------
+
+
+def _read_with_pdfplumber(data: bytes, path: str | None) -> tuple[list[Page], dict[str, str]]:
+    import io
+
+    import pdfplumber
+
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+    except Exception as error:
+        if "password" in type(error).__name__.lower() or "encrypt" in str(error).lower():
+            raise InputError(path, "encrypted PDF: it needs a password to open") from error
+        raise
+    with pdf:
+        metadata = {
+            k.lower(): str(v) for k, v in (pdf.metadata or {}).items() if isinstance(v, str)
+        }
+        pages = []
+        for number, page in enumerate(pdf.pages, start=1):
+            words = [
+                Word(
+                    text=_without_cids(w["text"]),
+                    x0=w["x0"],
+                    x1=w["x1"],
+                    top=w["top"],
+                    bottom=w["bottom"],
+                    size=float(w.get("size") or 0.0),
+                    bold="bold" in str(w.get("fontname", "")).lower(),
+                )
+                for w in page.extract_words(extra_attrs=["size", "fontname"])
+            ]
+            if not words:
+                pages.append(Page(number, [], page.width, page.height, has_text_layer=False))
+                continue
+            horizontal, vertical = [], []
+            for shape in page.lines + page.rects:
+                _add_rule(
+                    horizontal, vertical, shape["x0"], shape["top"], shape["x1"],
+                    shape["bottom"], page.width, page.height,
+                )  # fmt: skip
+            lines = build_lines(words, Rules(horizontal, vertical))
+            pages.append(Page(number, lines, width=page.width, height=page.height))
+        return pages, metadata
+
+
+_CID = re.compile(r"\(cid:\d+\)")
+
+
+def _without_cids(text: str) -> str:
+    """pdfminer's "(cid:127)" for a glyph it cannot map; alone, it is nearly always a bullet."""
+    if "(cid:" not in text:
+        return text
+    stripped = _CID.sub("", text)
+    return stripped or "•"
+
+
+# --- words -> lines -------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Printed:
+    """One printed line: its words in x order."""
+
+    words: list[Word]
+    top: float
+    bottom: float
+    _size: float | None = None  # cached: asked for often, changes only when words are added
+
+    @property
+    def size(self) -> float:
+        if self._size is None:
+            self._size = _main_size(self.words)
+        return self._size
+
+    def add(self, words: list[Word]) -> None:
+        self.words.extend(words)
+        self._size = None
+
+
+def _main_size(words: list[Word]) -> float:
+    """The font size most of the characters are set in."""
+    if len(words) == 1 or all(w.size == words[0].size for w in words):
+        return round(words[0].size, 1) if words else 0.0
+    sizes: dict[float, int] = {}
+    for word in words:
+        key = round(word.size, 1)
+        sizes[key] = sizes.get(key, 0) + len(word.text)
+    return max(sizes, key=sizes.__getitem__)
+
+
+def _group_into_lines(words: list[Word]) -> list[_Printed]:
+    """Words that overlap vertically form a line; a raised superscript joins its line."""
+    ordered = sorted(words, key=lambda w: (w.top, w.x0))
+    lines: list[_Printed] = []
+    for word in ordered:
+        height = max(word.bottom - word.top, 0.1)
+        line = lines[-1] if lines else None
+        if line is not None:
+            overlap = min(line.bottom, word.bottom) - max(line.top, word.top)
+            line_height = line.bottom - line.top
+            if overlap >= 0.5 * min(height, line_height):
+                line.add([word])
+                line.bottom = max(line.bottom, word.bottom)
+                continue
+        lines.append(_Printed([word], word.top, word.bottom))
+    _attach_lone_superscripts(lines)
+    for line in lines:
+        line.words.sort(key=lambda w: w.x0)
+    return lines
+
+
+def _attach_lone_superscripts(lines: list[_Printed]) -> None:
+    """A line of only small words sitting on the next line's top ("th" over "13 April")."""
+    i = 0
+    while i < len(lines) - 1:
+        small, below = lines[i], lines[i + 1]
+        small_size, below_size = small.size, below.size
+        if (
+            below_size
+            and small_size < SUPERSCRIPT_SIZE * below_size
+            and small.bottom > below.top - 0.3 * below_size
+            and len(small.words) <= 3
+        ):
+            below.add(small.words)
+            below.top = min(below.top, small.top)
+            del lines[i]
+            continue
+        i += 1
+
+
+def _segments(line: _Printed, rules: Rules) -> list[list[Word]]:
+    """Runs of words separated by a gap wider than a cell gap or by a vertical rule."""
+    size = line.size or 10.0
+    body = [w for w in line.words if not _is_superscript(w, size)]
+    baseline_size = _main_size(body) if body else size
+    segments: list[list[Word]] = [[line.words[0]]]
+    for previous, word in zip(line.words, line.words[1:], strict=False):
+        gap = word.x0 - previous.x1
+        ruled = any(
+            previous.x1 - 1 <= x <= word.x0 + 1 and top <= line.bottom and bottom >= line.top
+            for x, top, bottom in rules.vertical
+        )
+        # A list marker before a tab stop ("1." or "•" then a wide gap) is not a cell.
+        marker = len(segments) == 1 and len(segments[0]) == 1 and _MARKER.match(previous.text)
+        if (gap > CELL_GAP_EMS * baseline_size or ruled) and not marker:
+            segments.append([word])
+        else:
+            segments[-1].append(word)
+    return segments
+
+
+_MARKER = re.compile(
+    r"^(?:[-–—*•●▪◦○■□➢►✓·\uf0b7\uf0a7\uf0d8\uf076]|\(?\d{1,2}(?:\.\d{1,2}){0,3}[.)]?"
+    r"|\(?[a-zA-Z]\)|\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)\)|[a-z]\.)$"
+)
+
+
+def _is_superscript(word: Word, size: float) -> bool:
+    return bool(size) and word.size < SUPERSCRIPT_SIZE * size
+
+
+def _words_text(words: list[Word], size: float) -> str:
+    parts: list[str] = []
+    previous: Word | None = None
+    for word in words:
+        if previous is not None:
+            gap = word.x0 - previous.x1
+            # A superscript hugs its number ("13" + "th"); elsewhere trust the source's spaces,
+            # and the gap when words came from different places in the content stream.
+            tight = gap < 0.12 * (size or 10.0)
+            if not (_is_superscript(word, size) and gap < 0.3 * size) and not (
+                tight and not word.space_before
+            ):
+                parts.append(" ")
+        parts.append(word.text)
+        previous = word
+    return "".join(parts)
+
+
+def _make_line(words: list[Word], text: str, kind: str | None = None) -> Line:
+    size = _main_size(words)
+    body = [w for w in words if not _is_superscript(w, size)] or words
+    bold_chars = sum(len(w.text) for w in body if w.bold)
+    return Line(
+        text=text,
+        x0=round(min(w.x0 for w in words), 2),
+        top=round(min(w.top for w in body), 2),
+        x1=round(max(w.x1 for w in words), 2),
+        bottom=round(max(w.bottom for w in body), 2),
+        size=size,
+        bold=bold_chars >= 0.8 * sum(len(w.text) for w in body),
+        kind=kind,  # type: ignore[arg-type]
+    )
+
+
+def build_lines(words: list[Word], rules: Rules) -> list[Line]:
+    """Printed lines, top to bottom, with tables as rows of tab-separated cells."""
+    printed = _group_into_lines(words)
+    split = [_segments(line, rules) for line in printed]
+    tables = _ruled_tables(printed, split, rules)
+    out: list[Line] = []
+    i = 0
+    while i < len(printed):
+        table = next((t for t in tables if t.first == i), None)
+        if table is not None:
+            out.extend(table.rows(printed))
+            i = table.last + 1
+            continue
+        line, segments = printed[i], split[i]
+        size = line.size
+        texts = [_words_text(s, size) for s in segments]
+        in_table = len(segments) > 1 and _has_tabular_neighbour(split, i)
+        out.append(_make_line(line.words, "\t".join(texts) if in_table else " ".join(texts),
+                              "row" if in_table else None))  # fmt: skip
+        i += 1
+    return out
+
+
+def _has_tabular_neighbour(split: list[list[list[Word]]], i: int) -> bool:
+    """A multi-cell line counts as a table row when a line next to it has cells too."""
+    return any(0 <= j < len(split) and len(split[j]) > 1 for j in (i - 1, i + 1))
+
+
+@dataclass(slots=True)
+class _Table:
+    """Printed lines first..last lie inside a ruled table; rows split at horizontal rules."""
+
+    first: int
+    last: int
+    row_edges: list[float]  # y of each horizontal rule, top to bottom
+    column_edges: list[float]  # x where each column starts, left to right
+
+    def rows(self, printed: list[_Printed]) -> list[Line]:
+        rows: list[Line] = []
+        for top, bottom in zip(self.row_edges, self.row_edges[1:], strict=False):
+            inside = [
+                line
+                for line in printed[self.first : self.last + 1]
+                if top - 1 <= (line.top + line.bottom) / 2 <= bottom + 1
+            ]
+            if not inside:
+                continue
+            cells: list[list[str]] = [[] for _ in self.column_edges]
+            words: list[Word] = []
+            for line in inside:
+                for column, chunk in self._by_column(line.words):
+                    cells[column].append(_words_text(chunk, line.size))
+                words.extend(line.words)
+            texts = [_join_cell_lines(parts) for parts in cells]
+            while texts and not texts[-1]:
+                texts.pop()
+            rows.append(_make_line(words, "\t".join(texts), "row"))
+        return rows
+
+    def _by_column(self, words: list[Word]) -> list[tuple[int, list[Word]]]:
+        chunks: list[tuple[int, list[Word]]] = []
+        for word in words:
+            column = max(
+                (i for i, edge in enumerate(self.column_edges) if word.x0 >= edge - 2), default=0
+            )
+            if chunks and chunks[-1][0] == column:
+                chunks[-1][1].append(word)
+            else:
+                chunks.append((column, [word]))
+        return chunks
+
+
+def _join_cell_lines(parts: list[str]) -> str:
+    """The lines of one cell as one string; a line-end hyphen before a lower-case word goes."""
+    text = ""
+    for part in parts:
+        if not text:
+            text = part
+        elif text.endswith("-") and len(text) > 1 and text[-2].isalpha() and part[:1].islower():
+            text = text[:-1] + part
+        else:
+            text = f"{text} {part}"
+    return text
+
+
+def _cluster(values: list[float], tolerance: float) -> list[float]:
+    clusters: list[list[float]] = []
+    for value in sorted(values):
+        if clusters and value - clusters[-1][-1] <= tolerance:
+            clusters[-1].append(value)
+        else:
+            clusters.append([value])
+    return [sum(c) / len(c) for c in clusters]
+
+
+def _ruled_tables(
+    printed: list[_Printed], split: list[list[list[Word]]], rules: Rules
+) -> list[_Table]:
+    """Tables drawn with rules: runs of bands between horizontal rules where each band is
+    crossed by a vertical rule or holds cells (lines split at a wide gap)."""
+    if len(rules.horizontal) < 2 or not printed:
+        return []
+    edges = _cluster([y for y, _, _ in rules.horizontal], 1.5)
+    centres = [(line.top + line.bottom) / 2 for line in printed]
+
+    def lines_in(top: float, bottom: float) -> list[int]:
+        return [i for i, y in enumerate(centres) if top - 1 <= y <= bottom + 1]
+
+    def tabular(top: float, bottom: float) -> bool:
+        inside = lines_in(top, bottom)
+        if not inside:
+            return False
+        if any(t <= top + 2 and b >= bottom - 2 for _, t, b in rules.vertical):
+            return True
+        multi = sum(1 for i in inside if len(split[i]) > 1)
+        # A long run of prose between two rules (a header rule, a boxed note) is not a row.
+        return multi > 0 and (len(inside) <= 8 or multi >= len(inside) / 2)
+
+    tables: list[_Table] = []
+    run: list[float] = []
+    for top, bottom in [*zip(edges, edges[1:], strict=False), (None, None)]:
+        if top is not None and bottom is not None and tabular(top, bottom):
+            run = run or [top]
+            run.append(bottom)
+            continue
+        if len(run) >= 2:
+            table = _table_from(run, printed, split, rules, lines_in(run[0], run[-1]))
+            if table is not None:
+                tables.append(table)
+        run = []
+    return tables
+
+
+def _table_from(
+    edges: list[float],
+    printed: list[_Printed],
+    split: list[list[list[Word]]],
+    rules: Rules,
+    members: list[int],
+) -> _Table | None:
+    top, bottom = edges[0], edges[-1]
+    spans = [(x0, x1) for y, x0, x1 in rules.horizontal if top - 2 <= y <= bottom + 2]
+    left = min(x0 for x0, _ in spans)
+    right = max(x1 for _, x1 in spans)
+    members = [
+        i
+        for i in members
+        if printed[i].words[0].x0 >= left - 2 and printed[i].words[-1].x1 <= right + 2
+    ]
+    if not members:
+        return None
+    columns = _column_edges(members, split, rules, top, bottom, left, right)
+    if len(columns) < 2:
+        return None
+    return _Table(members[0], members[-1], edges, columns)
+
+
+def _column_edges(
+    members: list[int],
+    split: list[list[list[Word]]],
+    rules: Rules,
+    top: float,
+    bottom: float,
+    left: float,
+    right: float,
+) -> list[float]:
+    """Where columns start: at vertical rules inside the table, else where cells start."""
+    ruled = [
+        x
+        for x, rule_top, rule_bottom in rules.vertical
+        if left - 2 <= x <= right + 2 and rule_top <= bottom and rule_bottom >= top
+    ]
+    inner = [x for x in _cluster(ruled, 3.0) if x < right - 8]
+    if len(inner) >= 2:
+        return inner
+    starts = [segment[0].x0 for i in members for segment in split[i][1:]]
+    multi = sum(1 for i in members if len(split[i]) > 1)
+    counted = Counter(round(x / 3) for x in starts)
+    edges = [left] + [k * 3.0 for k, n in counted.items() if n >= max(1, multi // 3)]
+    return _cluster(edges, 6.0)
