@@ -74,6 +74,11 @@ PAYEE = re.compile(
     r"(?:Mr|Mrs|Miss|Ms|Mx|Dr)\.? [A-Z]\b|him|her|them|the (?:family|parents?|complainant|estate|carer))",
 )
 PRONOUNS = {"him", "her", "them"}
+HEADER_TITLE = re.compile(
+    r"^\s*(?P<name>[A-Z][\w'’&,.\- ]{2,90}?(Council|Borough of [\w'’\-]+(?: [\w'’\-]+)*|Corporation|Authority|"
+    r"Limited|Ltd|LLP|plc|Trust|CIC|Partnership|Board|School|Academy))\s*\(\s*\d{2}\s?\d{3}\s?\d{3}[a-z]?\s*\)\s*$",
+    re.M,
+)
 
 
 def build_decision(
@@ -205,6 +210,11 @@ def _case_references(
 def _organisation(
     ct: CleanText, found: list[NameFinding], document: Document
 ) -> NameFinding | None:
+    # A decision's title line names the body: "Westmorland and Furness Council (24 022 530)",
+    # "Oakview Care Homes Limited (23 009 985)".
+    title = HEADER_TITLE.search(ct.text[:HEADER_CHARS])
+    if title:
+        return NameFinding(title.group("name"), title.start("name"), title.end("name"), "title")
     councils = [f for f in found if f.kind == "council"]
     if not councils:
         return None
