@@ -1,0 +1,285 @@
+"""HTML -> Document: a decision page saved from the Ombudsman's website, or a council paper.
+
+The page's furniture (cookie banner, navigation, breadcrumbs, share links, footer, scripts) is
+dropped and the main content is walked in document order. Each block element becomes a Line
+with a hint: h1-h6 -> heading (level = rank), li -> item (the number or bullet a browser would
+draw is written into the text, so "paragraph 12" in HTML reads as it does in the PDF),
+p -> paragraph, tr -> row (cells joined by "\\t"). Inline markup is flattened, so
+"13<sup>th</sup>" reads "13th". The <title> goes into metadata["title"].
+"""
+
+from __future__ import annotations
+
+import re
+
+from bs4 import BeautifulSoup, Comment, Doctype, NavigableString, Tag
+from bs4.element import CData, Declaration, ProcessingInstruction
+
+from ..document import Line, Page
+
+_DROP_TAGS = (
+    "script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "canvas",
+    "form", "button", "input", "select", "textarea", "nav", "aside", "dialog", "head",
+)  # fmt: skip
+# Class or id words that mark site furniture rather than content.
+_FURNITURE = re.compile(
+    r"cookie|consent|banner|breadcrumb|skip|share|social|site-header|site-footer|masthead"
+    r"|navbar|menu|sidebar|feedback|pagination|print-link|back-to-top",
+    re.IGNORECASE,
+)
+_HEADINGS = {"h1": 0, "h2": 1, "h3": 2, "h4": 3, "h5": 4, "h6": 5}
+_BLOCKS = frozenset(
+    {
+        "p", "div", "section", "article", "main", "header", "footer", "blockquote", "address",
+        "dd", "dt", "dl", "figure", "figcaption", "center", "details", "summary", "fieldset",
+        "caption", "pre", "hr",
+    }
+)  # fmt: skip
+_SPACES = re.compile(r"[ \t\r\n\f\v]+")
+_ALREADY_NUMBERED = re.compile(r"^\s*(?:\(?\d{1,2}(?:\.\d{1,2})*[.)]|\(?[a-z]\)|[•·\-–])\s")
+
+
+def html_pages(markup: str) -> tuple[list[Page], dict[str, str]]:
+    """One page of hinted Lines from an HTML document, and its title."""
+    soup = BeautifulSoup(markup, "lxml")
+    metadata: dict[str, str] = {}
+    if soup.title and soup.title.get_text(strip=True):
+        metadata["title"] = _collapse(soup.title.get_text())
+    _drop_furniture(soup)
+    for root in _content_roots(soup):
+        walker = _Walker()
+        walker.walk(root)
+        walker.flush()
+        if walker.lines:
+            return [Page(1, walker.lines)], metadata
+    return [Page(1, [])], metadata
+
+
+def _collapse(text: str) -> str:
+    return _SPACES.sub(" ", text).strip()
+
+
+def _drop_furniture(soup: BeautifulSoup) -> None:
+    for tag in soup.find_all(_DROP_TAGS):
+        tag.decompose()
+    for tag in soup.find_all(True):
+        if tag.decomposed or tag.attrs is None:
+            continue
+        hidden = (
+            tag.has_attr("hidden")
+            or tag.get("aria-hidden") == "true"
+            or re.search(r"display\s*:\s*none", str(tag.get("style", "")), re.IGNORECASE)
+        )
+        names = " ".join([str(tag.get("id", "")), *tag.get("class", [])])
+        if hidden or (names.strip() and _FURNITURE.search(names)):
+            tag.decompose()
+            continue
+        # A page's own header and footer, not an article's.
+        if tag.name in ("header", "footer") and tag.find_parent("article") is None:
+            tag.decompose()
+
+
+def _content_roots(soup: BeautifulSoup) -> list[Tag | BeautifulSoup]:
+    """Where the content is, best guess first; the whole document as a last resort."""
+    roots: list[Tag | BeautifulSoup] = []
+    main = soup.find("main") or soup.find(attrs={"role": "main"})
+    articles = soup.find_all("article")
+    if len(articles) == 1:
+        roots.append(articles[0])
+    if isinstance(main, Tag):
+        roots.append(main)
+    for key in ("content", "main-content", "maincontent"):
+        found = soup.find(id=key) or soup.find(class_=key)
+        if isinstance(found, Tag):
+            roots.append(found)
+    if soup.body:
+        roots.append(soup.body)
+    roots.append(soup)
+    return roots
+
+
+def _list_marker(kind: str, number: int) -> str:
+    if kind == "a":
+        return f"{chr(ord('a') + (number - 1) % 26)}."
+    if kind == "A":
+        return f"{chr(ord('A') + (number - 1) % 26)}."
+    if kind in ("i", "I"):
+        roman = _roman(number)
+        return f"{roman if kind == 'I' else roman.lower()}."
+    return f"{number}."
+
+
+def _roman(number: int) -> str:
+    numerals = (
+        (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+        (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+    )  # fmt: skip
+    out = ""
+    for value, numeral in numerals:
+        while number >= value:
+            out += numeral
+            number -= value
+    return out
+
+
+def _int(value: object, default: int) -> int:
+    try:
+        return int(str(value).strip())
+    except (TypeError, ValueError):
+        return default
+
+
+class _Walker:
+    """Walks the content in order, collecting inline text until a block boundary."""
+
+    def __init__(self) -> None:
+        self.lines: list[Line] = []
+        self.buffer: list[str] = []
+        self.kind: str | None = None
+        self.level: int | None = None
+        self.bold = False
+        self.prefix = ""
+        self.gap = True
+        self.list_depth = 0
+
+    def flush(self) -> None:
+        text = _collapse("".join(self.buffer))
+        self.buffer = []
+        if text and text != self.prefix.strip():
+            self.lines.append(
+                Line(
+                    text,
+                    bold=self.bold,
+                    kind=self.kind,  # type: ignore[arg-type]
+                    gap_before=self.gap,
+                    level=self.level,
+                )
+            )
+            self.gap = True
+        # What follows in the same element is a continuation paragraph, not the item again.
+        self.kind, self.level, self.bold, self.prefix = None, None, False, ""
+
+    def start(self, kind: str | None, level: int | None, prefix: str = "") -> None:
+        self.flush()
+        self.kind, self.level, self.prefix = kind, level, prefix
+        self.gap = True
+        if prefix:
+            self.buffer.append(prefix)
+
+    def walk(self, element: Tag | BeautifulSoup) -> None:
+        for child in element.children:
+            if isinstance(child, Comment | Doctype | Declaration | ProcessingInstruction | CData):
+                continue
+            if isinstance(child, NavigableString):
+                self.buffer.append(str(child))
+                continue
+            if not isinstance(child, Tag):
+                continue
+            name = child.name
+            if name == "br":
+                kind, level = self.kind, self.level
+                self.flush()
+                self.kind, self.level, self.gap = kind, level, False
+            elif name in _HEADINGS:
+                self.start("heading", _HEADINGS[name])
+                self.bold = True
+                self.walk(child)
+                self.flush()
+            elif name in ("ul", "ol", "menu"):
+                self.list(child)
+            elif name == "li":  # a stray item outside a list
+                self.start("item", self.list_depth, "• ")
+                self.walk(child)
+                self.flush()
+            elif name == "table":
+                self.table(child)
+            elif name == "pre":
+                self.flush()
+                for raw in child.get_text().splitlines():
+                    if raw.strip():
+                        self.lines.append(Line(raw.strip(), gap_before=self.gap))
+                        self.gap = False
+                self.gap = True
+            elif name in _BLOCKS:
+                self.start("paragraph" if name == "p" else None, None)
+                self.bold = name == "p" and _is_all_bold(child)
+                self.walk(child)
+                self.flush()
+            else:
+                self.walk(child)  # inline: its text joins the current line
+
+    def list(self, element: Tag) -> None:
+        self.flush()
+        ordered = element.name == "ol"
+        number = _int(element.get("start"), 1)
+        style = str(element.get("type", "1"))
+        if element.has_attr("reversed"):
+            number = _int(element.get("start"), len(element.find_all("li", recursive=False)))
+        level = self.list_depth
+        self.list_depth += 1
+        for child in element.children:
+            if not isinstance(child, Tag):
+                continue
+            if child.name != "li":
+                self.walk(child)  # a nested list or junk directly inside the list
+                continue
+            number = _int(child.get("value"), number)
+            prefix = (_list_marker(style, number) + " ") if ordered else "• "
+            # Some sites print the number themselves and hide the list's own.
+            if _ALREADY_NUMBERED.match(child.get_text()):
+                prefix = ""
+            self.start("item", level, prefix)
+            self.walk(child)
+            self.flush()
+            number += -1 if element.has_attr("reversed") else 1
+        self.list_depth -= 1
+
+    def table(self, element: Tag) -> None:
+        self.flush()
+        rows = [tr for tr in element.find_all("tr") if tr.find_parent("table") is element]
+        if _is_layout_table(rows):
+            for row in rows:
+                for cell in row.find_all(("td", "th"), recursive=False):
+                    self.start(None, None)
+                    self.walk(cell)
+                    self.flush()
+            return
+        caption = element.find("caption")
+        if isinstance(caption, Tag) and caption.get_text(strip=True):
+            self.lines.append(Line(_collapse(caption.get_text(" ")), gap_before=True))
+        for row in rows:
+            cells = [
+                _collapse(cell.get_text(" "))
+                for cell in row.find_all(("td", "th"), recursive=False)
+            ]
+            while cells and not cells[-1]:
+                cells.pop()
+            if any(cells):
+                bold = all(
+                    cell.name == "th" for cell in row.find_all(("td", "th"), recursive=False)
+                )
+                self.lines.append(Line("\t".join(cells), kind="row", bold=bold, gap_before=True))
+        self.gap = True
+
+
+def _is_all_bold(element: Tag) -> bool:
+    text = _collapse(element.get_text())
+    if not text:
+        return False
+    bold = _collapse(" ".join(b.get_text() for b in element.find_all(("b", "strong"))))
+    return bold == text
+
+
+def _is_layout_table(rows: list[Tag]) -> bool:
+    """A table used to lay out a page (one column, or cells holding headings, lists or
+    other tables) is walked as content; a table of data becomes rows."""
+    if not rows:
+        return True
+    widths = [len(row.find_all(("td", "th"), recursive=False)) for row in rows]
+    if max(widths) < 2:
+        return True
+    for row in rows:
+        for cell in row.find_all(("td", "th"), recursive=False):
+            if cell.find(("table", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol")):
+                return True
+    return False
