@@ -52,6 +52,13 @@ POS_INJUSTICE = re.compile(
 )
 NEG_MALADMIN = re.compile(r"\bno\s+maladministration\b|maladministration\s+if\b", re.I)
 POS_MALADMIN = re.compile(r"\bmaladministration\b", re.I)
+# "We investigate complaints about 'maladministration' and 'service failure'": the stock
+# paragraph on the Ombudsman's role, present in findings of no fault too.
+DEFINITION = re.compile(
+    r"[‘'\"“]maladministration[’'\"”]|maladministration\W{0,3}\s+(and|or)\s+\W{0,3}service\s+failure"
+    r"|complaints?\s+(about|of)\s+\W?maladministration",
+    re.I,
+)
 NOT_INVESTIGATE = re.compile(
     r"\b(will|we\s+will|shall|did|have\s+decided|decided)\s+not\s+(to\s+)?investigate\b"
     r"|\bwill\s+not\s+investigate\b",
@@ -132,11 +139,17 @@ def find_outcome(ct: CleanText, document_type: str) -> OutcomeFinding:
             result.spans.append(neg.span())
 
     if result.maladministration is None:
-        pos = _first(POS_MALADMIN, text)
-        if pos and not NEG_MALADMIN.search(text[pos.start() - 10 : pos.end() + 20]):
+        for pos in POS_MALADMIN.finditer(text):
+            if NEG_MALADMIN.search(text[max(0, pos.start() - 10) : pos.end() + 20]):
+                continue
+            if DEFINITION.search(text[max(0, pos.start() - 40) : pos.end() + 40]):
+                continue  # every statement explains the word; that is not a finding
             result.maladministration = True
             result.spans.append(pos.span())
+            break
 
+    if result.maladministration and result.fault is None:
+        result.fault = True  # maladministration is the Act's word for fault
     if result.decision is None:
         if result.fault:
             result.decision = "upheld"
