@@ -1,0 +1,87 @@
+"""Whole-document behaviour through the public API, on short texts: what resolve.py decides
+from several findings at once (dates' roles, due dates, warnings, the primary reference)."""
+
+from __future__ import annotations
+
+import pytest
+
+import decision_parser
+
+DECISION = """Eastmoor District Council (23 004 117)
+Category : Benefits and tax > Council tax
+Decision : Upheld
+Decision date : 27 Mar 2025
+The Ombudsman's final decision:
+Summary: Mrs X complained about a council tax bill. We found fault causing injustice.
+Agreed action
+Within one month of the final decision, the Council has agreed to:
+- apologise to Mrs X; and
+- pay Mrs X £150 for her time and trouble.
+Within 20 working days of the final decision, the Council has agreed to:
+- review its procedure for issuing reminders.
+"""
+
+COMMITTEE = """To: Cabinet Committee – Thursday 6 January 2025
+Subject: LGSCO Public Decision Action
+This report responds to the report on a complaint about Kent County Council (reference 230005792)
+published on 22<sup>nd</sup> July 2024.
+1.3 The Ombudsman also recommended that the Council made an action plan, within two weeks of the final decision.
+Appendix A – Ombudsman Case 22 03 403
+"""
+
+
+def field(decision, path: str):
+    """Follow a dotted path ('recommendations.1.payee'); dates come back as ISO strings."""
+    value = decision
+    for part in path.split("."):
+        value = value[int(part)] if isinstance(value, list) else getattr(value, part)
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+# (document, dotted path into the Decision, expected value)
+CASES = [
+    (DECISION, "document_type", "lgsco_decision"),
+    (DECISION, "organisation.name", "Eastmoor District Council"),
+    (DECISION, "category.name", "Benefits and tax > Council tax"),
+    (DECISION, "complainant.name", "Mrs X"),
+    (DECISION, "dates.decision_date.date", "2025-03-27"),
+    (DECISION, "recommendations.1.payee", "Mrs X"),
+    (DECISION, "recommendations.1.deadline.due_date", "2025-04-27"),
+    (DECISION, "recommendations.2.deadline.working_days", True),
+    (DECISION, "recommendations.2.actions", ["service_improvement"]),
+    (COMMITTEE, "document_type", "committee_report"),
+    (COMMITTEE, "organisation.name", "Kent County Council"),
+    (COMMITTEE, "case_references.0.reference", "230005792"),
+    (COMMITTEE, "case_references.0.standard_format", False),
+    (COMMITTEE, "case_references.0.role", "primary"),
+    (COMMITTEE, "case_references.1.role", "related"),
+    (COMMITTEE, "recommendations.0.actions", ["provision"]),
+]
+
+
+@pytest.mark.parametrize("text, path, expected", CASES)
+def test_field(text, path, expected):
+    assert field(decision_parser.parse_text(text), path) == expected
+
+
+def test_committee_dates_and_due_date():
+    decision = decision_parser.parse_text(COMMITTEE)
+    assert decision.dates.meeting_date.date.isoformat() == "2025-01-06"
+    assert decision.dates.decision_date.date.isoformat() == "2024-07-22"
+    assert decision.dates.decision_date.text == "22nd July 2024"  # the superscript is mended
+    assert decision.recommendations[0].deadline.due_date.isoformat() == "2024-08-05"
+
+
+def test_warnings_name_what_to_check():
+    decision = decision_parser.parse_text(COMMITTEE)
+    codes = [w.code for w in decision.warnings]
+    assert codes.count("nonstandard_reference") == 2
+    assert "weekday_mismatch" in codes
+    weekday = next(w for w in decision.warnings if w.code == "weekday_mismatch")
+    assert "Monday" in weekday.message and weekday.evidence.quote.startswith("Thursday")
+
+
+def test_working_days_skip_weekends():
+    decision = decision_parser.parse_text(DECISION)
+    # 27 March 2025 was a Thursday; 20 working days later is Thursday 24 April.
+    assert decision.recommendations[2].deadline.due_date.isoformat() == "2025-04-24"
