@@ -309,3 +309,17 @@ def test_pdf_paragraph_across_page_break(tmp_path: Path) -> None:
     continued = cleaned.text.index("cases and to report")
     assert cleaned.page_of(continued) == 2
     assert cleaned.page_of(last.start) == 1
+
+
+def test_unruled_table_wrapped_cells_merge() -> None:
+    rows = ["Action\tStatus", "Apologise to Mrs B for\tComplete", "the delay", "\t(due May)"]
+    lines = [
+        Line(text, x0=72, top=100 + 14 * i, x1=400, bottom=112 + 14 * i, size=10, kind="row")
+        for i, text in enumerate(rows)
+    ]
+    page = Page(1, lines, width=600, height=800)
+    cleaned = clean(Document("t.pdf", "0" * 64, "application/pdf", [page]))
+    assert [cleaned.block_text(b) for b in cleaned.blocks] == [
+        "Action\tStatus",
+        "Apologise to Mrs B for the delay\tComplete (due May)",
+    ]

@@ -215,3 +215,70 @@ def test_pdfplumber_fallback_reads_the_same_lines(pdf_dir: Path) -> None:
     assert metadata["title"] == "Test decision"
     for one, other in zip(by_pdfium, by_pdfplumber, strict=True):
         assert [line.text for line in one.lines] == [line.text for line in other.lines]
+
+
+# --- words -> lines (layout rules, without a PDF) ---------------------------------------------
+
+
+def _words(top: float, *cells: tuple[float, str], size: float = 10.0) -> list:  # type: ignore[type-arg]
+    """Words of one printed line: each cell's words from x, 5 points a character."""
+    from decision_parser.read.pdf import Word
+
+    words = []
+    for x, text in cells:
+        for word in text.split():
+            words.append(Word(word, x, x + 5 * len(word), top, top + 1.2 * size, size, False))
+            x += 5 * len(word) + 3
+    return words
+
+
+def _superscript(x: float, text: str, top: float) -> list:  # type: ignore[type-arg]
+    from decision_parser.read.pdf import Word
+
+    # Set at 6 points and raised: its box sits above the line's.
+    return [Word(text, x, x + 3 * len(text), top - 7, top + 0.5, 6.0, False)]
+
+
+LAYOUTS = [
+    pytest.param(
+        [*_words(100, (72, "On 13")), *_superscript(97, "th", 100), *_words(100, (109, "April"))],
+        [(None, "On 13th April")],
+        id="raised-superscript-on-its-own-line",
+    ),
+    pytest.param(
+        _words(100, (72, "1."), (100, "The Council agreed.")),
+        [(None, "1. The Council agreed.")],
+        id="marker-at-a-tab-stop-is-not-a-cell",
+    ),
+    pytest.param(
+        _words(100, (72, "Report to:"), (200, "Cabinet")),
+        [(None, "Report to: Cabinet")],
+        id="one-line-with-a-gap-is-not-a-table",
+    ),
+    pytest.param(
+        [
+            *_words(100, (72, "Action"), (300, "Status")),
+            *_words(114, (72, "Apologise to Mrs B for"), (300, "Complete")),
+            *_words(128, (72, "the delay")),
+            *_words(142, (72, "Pay Mrs B"), (300, "In progress")),
+            *_words(156, (300, "(due May)")),
+            *_words(190, (72, "A paragraph after the table.")),
+        ],
+        [
+            ("row", "Action\tStatus"),
+            ("row", "Apologise to Mrs B for\tComplete"),
+            ("row", "the delay"),
+            ("row", "Pay Mrs B\tIn progress"),
+            ("row", "\t(due May)"),
+            (None, "A paragraph after the table."),
+        ],
+        id="table-without-rules",
+    ),
+]
+
+
+@pytest.mark.parametrize(("words", "expected"), LAYOUTS)
+def test_build_lines(words: list, expected: list[tuple[str | None, str]]) -> None:  # type: ignore[type-arg]
+    from decision_parser.read.pdf import Rules, build_lines
+
+    assert [(line.kind, line.text) for line in build_lines(words, Rules([], []))] == expected

@@ -297,6 +297,8 @@ def _row_runs_on(previous: _Draft, cells: list[str]) -> bool:
         return True
     label = previous.cells[0]
     rest = [c for c in cells[1:] if c]
+    if not rest:  # only the first column: its cell wrapped
+        return cells[0][:1].islower()
     return (
         bool(label)
         and not label.endswith(":")

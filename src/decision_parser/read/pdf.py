@@ -462,28 +462,104 @@ def build_lines(words: list[Word], rules: Rules) -> list[Line]:
     """Printed lines, top to bottom, with tables as rows of tab-separated cells."""
     printed = _group_into_lines(words)
     split = [_segments(line, rules) for line in printed]
-    tables = _ruled_tables(printed, split, rules)
+    ruled = {table.first: table for table in _ruled_tables(printed, split, rules)}
     out: list[Line] = []
     i = 0
     while i < len(printed):
-        table = next((t for t in tables if t.first == i), None)
-        if table is not None:
-            out.extend(table.rows(printed))
-            i = table.last + 1
+        if i in ruled:
+            out.extend(ruled[i].rows(printed))
+            i = ruled[i].last + 1
             continue
-        line, segments = printed[i], split[i]
-        size = line.size
-        texts = [_words_text(s, size) for s in segments]
-        in_table = len(segments) > 1 and _has_tabular_neighbour(split, i)
-        out.append(_make_line(line.words, "\t".join(texts) if in_table else " ".join(texts),
-                              "row" if in_table else None))  # fmt: skip
+        end, columns = _unruled_table(printed, split, i, ruled)
+        if end > i:
+            out.extend(_unruled_rows(printed[i:end], split[i:end], columns))
+            i = end
+            continue
+        line = printed[i]
+        out.append(_make_line(line.words, " ".join(_words_text(s, line.size) for s in split[i])))
         i += 1
     return out
 
 
-def _has_tabular_neighbour(split: list[list[list[Word]]], i: int) -> bool:
-    """A multi-cell line counts as a table row when a line next to it has cells too."""
-    return any(0 <= j < len(split) and len(split[j]) > 1 for j in (i - 1, i + 1))
+# A table without rules: lines of cells, each within this many line heights of the last.
+_ROW_PITCH = 1.9
+
+
+def _unruled_table(
+    printed: list[_Printed], split: list[list[list[Word]]], first: int, ruled: dict[int, _Table]
+) -> tuple[int, list[float]]:
+    """(end, column starts) of a whitespace table starting at `first`; end == first if none.
+
+    It needs two or more lines of cells. Lines between them join when they sit in one of the
+    columns: a wrapped cell ("and the distress caused" under its row), not a new paragraph.
+    """
+    if len(split[first]) < 2:
+        return first, []
+    starts = [segment[0].x0 for segment in split[first]]
+    multi = 1
+    end = first + 1
+    while end < len(printed) and end not in ruled:
+        previous, line = printed[end - 1], printed[end]
+        size = line.size or 10.0
+        if line.top - previous.top > _ROW_PITCH * size * 1.2:
+            break
+        columns = _cluster(starts, 6.0)
+        if len(split[end]) > 1:
+            starts.extend(segment[0].x0 for segment in split[end])
+            multi += 1
+        else:
+            x0 = line.words[0].x0
+            column = next((k for k, start in enumerate(columns) if abs(start - x0) <= 4), None)
+            if column is None:
+                break
+            if column == 0 and not _wrapped_first_cell(printed, split, end, size):
+                break
+        end += 1
+    columns = _cluster(starts, 6.0)
+    # Trailing first-column lines belong to what follows unless they plainly continue a cell.
+    while end - 1 > first and len(split[end - 1]) == 1:
+        words = printed[end - 1].words
+        if words[0].text[:1].islower() or abs(words[0].x0 - columns[0]) > 4:
+            break
+        end -= 1
+    if multi < 2:
+        return first, []
+    return end, columns
+
+
+def _wrapped_first_cell(
+    printed: list[_Printed], split: list[list[list[Word]]], index: int, size: float
+) -> bool:
+    """A one-cell line in the first column continues a row if it starts in lower case or
+    more rows follow closely."""
+    if printed[index].words[0].text[:1].islower():
+        return True
+    following = index + 1
+    return (
+        following < len(printed)
+        and len(split[following]) > 1
+        and printed[following].top - printed[index].top <= _ROW_PITCH * size * 1.2
+    )
+
+
+def _unruled_rows(
+    printed: list[_Printed], split: list[list[list[Word]]], columns: list[float]
+) -> list[Line]:
+    """One row Line per printed line, each segment placed in its column (empty cells kept,
+    so clean.py can see which column a wrapped line continues)."""
+    rows: list[Line] = []
+    for line, segments in zip(printed, split, strict=True):
+        cells = [""] * len(columns)
+        for segment in segments:
+            column = max(
+                (k for k, start in enumerate(columns) if segment[0].x0 >= start - 4), default=0
+            )
+            text = _words_text(segment, line.size)
+            cells[column] = f"{cells[column]} {text}".strip()
+        while cells and not cells[-1]:
+            cells.pop()
+        rows.append(_make_line(line.words, "\t".join(cells), "row"))
+    return rows
 
 
 @dataclass(slots=True)
