@@ -22,6 +22,7 @@ from .find.parties import (
     choose_complainant,
     find_organisations,
     find_pseudonyms,
+    most_mentioned,
 )
 from .find.recommendations import RecommendationFinding, find_recommendations
 from .find.references import ReferenceFinding, find_other_references, find_references
@@ -224,11 +225,7 @@ def _organisation(
     for finding in councils:
         if ABOUT_BODY.search(ct.text[max(0, finding.start - 60) : finding.start]):
             return finding
-    counts: dict[str, int] = {}
-    for finding in councils:
-        counts[finding.name] = counts.get(finding.name, 0) + 1
-    best = max(counts, key=lambda name: counts[name])
-    return next(f for f in councils if f.name == best)
+    return most_mentioned(councils)
 
 
 def _whole_block(ct: CleanText, finding: DateFinding) -> bool:

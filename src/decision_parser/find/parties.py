@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -69,6 +70,13 @@ COMPLAINANT_CUES = [
 COMPLAINS_AFTER = re.compile(r"^[’']?\s*(complain|complains|complained|says|said)\b", re.I)
 
 
+def most_mentioned(findings: list[NameFinding]) -> NameFinding:
+    """The first mention of the name mentioned most often (ties go to the earliest)."""
+    counts = Counter(f.name for f in findings)
+    best = max(counts, key=lambda name: counts[name])
+    return next(f for f in findings if f.name == best)
+
+
 def choose_complainant(ct: CleanText, pseudonyms: list[NameFinding]) -> NameFinding | None:
     if not pseudonyms:
         return None
@@ -79,8 +87,4 @@ def choose_complainant(ct: CleanText, pseudonyms: list[NameFinding]) -> NameFind
     for finding in pseudonyms:
         if COMPLAINS_AFTER.match(ct.text[finding.end : finding.end + 20]):
             return finding
-    counts: dict[str, int] = {}
-    for finding in pseudonyms:
-        counts[finding.name] = counts.get(finding.name, 0) + 1
-    best = max(counts, key=lambda name: counts[name])
-    return next(f for f in pseudonyms if f.name == best)
+    return most_mentioned(pseudonyms)
