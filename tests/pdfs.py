@@ -282,3 +282,22 @@ def truncated_pdf(path: Path) -> Path:
 def long_pdf(path: Path, pages: int = 20) -> Path:
     """A long, text-heavy decision for benchmarks."""
     return decision_pdf(path, pages=pages)
+
+
+def rotated_pdf(path: Path) -> Path:
+    """A page turned by /Rotate 90 whose text is drawn turned the other way, so that it reads
+    upright on screen (as print drivers produce); in user space the text runs up the page."""
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setPageRotation(90)
+    c.rotate(90)  # now x runs along the displayed page and -y down it
+    lines = [
+        ("Helvetica-Bold", 14, "Landscape action plan"),
+        ("Helvetica", 10.5, "1. The Council will review its policy by March."),
+        ("Helvetica", 10.5, "2. The Council will train its staff."),
+    ]
+    for i, (font, size, text) in enumerate(lines):
+        c.setFont(font, size)
+        c.drawString(LEFT, -(90 + 24 * i), text)
+    c.showPage()
+    c.save()
+    return path

@@ -282,3 +282,16 @@ def test_build_lines(words: list, expected: list[tuple[str | None, str]]) -> Non
     from decision_parser.read.pdf import Rules, build_lines
 
     assert [(line.kind, line.text) for line in build_lines(words, Rules([], []))] == expected
+
+
+def test_rotated_page_reads_upright(tmp_path: Path) -> None:
+    document = read(pdfs.rotated_pdf(tmp_path / "rotated.pdf"))
+    page = document.pages[0]
+    # reportlab lays the media box on its side; /Rotate 90 turns it back to portrait.
+    assert (page.width, page.height) == pytest.approx((pdfs.WIDTH, pdfs.HEIGHT), abs=1)
+    assert [line.text for line in page.lines] == [
+        "Landscape action plan",
+        "1. The Council will review its policy by March.",
+        "2. The Council will train its staff.",
+    ]
+    assert page.lines[0].bold and page.lines[0].x0 == pytest.approx(pdfs.LEFT, abs=1)

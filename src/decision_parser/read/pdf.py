@@ -119,21 +119,55 @@ def _pdfium_metadata(document: object) -> dict[str, str]:
     return {key.lower(): str(value) for key, value in found.items() if str(value).strip()}
 
 
+@dataclass(frozen=True, slots=True)
+class _Frame:
+    """Maps PDF user space (y up, from the media box) to the page as displayed: y down from
+    the top-left, after the page's /Rotate. Landscape tables are often rotated pages."""
+
+    left: float
+    bottom: float
+    right: float
+    top: float
+    rotation: int  # clockwise degrees: 0, 90, 180 or 270
+
+    @property
+    def size(self) -> tuple[float, float]:
+        width, height = self.right - self.left, self.top - self.bottom
+        return (height, width) if self.rotation in (90, 270) else (width, height)
+
+    def box(self, x0: float, y0: float, x1: float, y1: float) -> tuple[float, float, float, float]:
+        """(x0, top, x1, bottom) on the displayed page of a user-space rectangle."""
+        a = self._point(x0, y0)
+        b = self._point(x1, y1)
+        return min(a[0], b[0]), min(a[1], b[1]), max(a[0], b[0]), max(a[1], b[1])
+
+    def _point(self, x: float, y: float) -> tuple[float, float]:
+        if self.rotation == 90:
+            return y - self.bottom, x - self.left
+        if self.rotation == 180:
+            return self.right - x, y - self.bottom
+        if self.rotation == 270:
+            return self.top - y, self.right - x
+        return x - self.left, self.top - y
+
+
 def _pdfium_page(page: object, number: int, raw: object) -> Page:
     left, bottom, right, top = page.get_mediabox()  # type: ignore[attr-defined]
-    width, height = right - left, top - bottom
+    rotation = page.get_rotation() % 360  # type: ignore[attr-defined]
+    frame = _Frame(left, bottom, right, top, rotation if rotation in (90, 180, 270) else 0)
+    width, height = frame.size
     textpage = page.get_textpage()  # type: ignore[attr-defined]
     try:
-        words = _pdfium_words(textpage, raw, left, top)
+        words = _pdfium_words(textpage, raw, frame)
     finally:
         textpage.close()
     if not words:
         return Page(number, [], width=width, height=height, has_text_layer=False)
-    rules = _pdfium_rules(page, raw, left, top, width, height)
+    rules = _pdfium_rules(page, raw, frame)
     return Page(number, build_lines(words, rules), width=width, height=height)
 
 
-def _pdfium_words(textpage: object, raw: object, left: float, top: float) -> list[Word]:
+def _pdfium_words(textpage: object, raw: object, frame: _Frame) -> list[Word]:
     """Words in PDFium's text order, each measured at its first and last character."""
     count = textpage.count_chars()  # type: ignore[attr-defined]
     if count <= 0:
@@ -161,15 +195,17 @@ def _pdfium_words(textpage: object, raw: object, left: float, top: float) -> lis
 
     def measure(first: int, last: int, space_before: bool) -> Word:
         raw.FPDFText_GetLooseCharBox(textpage, first, box)
-        x0, word_top, word_bottom = box.left, box.top, box.bottom
+        x0, y0, x1, y1 = frame.box(box.left, box.bottom, box.right, box.top)
         if last != first:
             raw.FPDFText_GetLooseCharBox(textpage, last, box)
+            a0, b0, a1, b1 = frame.box(box.left, box.bottom, box.right, box.top)
+            x0, y0, x1, y1 = min(x0, a0), min(y0, b0), max(x1, a1), max(y1, b1)
         return Word(
             text=_hyphens(text[first : last + 1]),
-            x0=x0 - left,
-            x1=max(box.right, x0) - left,
-            top=top - max(word_top, box.top),
-            bottom=top - min(word_bottom, box.bottom),
+            x0=x0,
+            x1=x1,
+            top=y0,
+            bottom=y1,
             size=raw.FPDFText_GetFontSize(textpage, first) or 0.0,
             bold=is_bold(first),
             space_before=space_before,
@@ -180,11 +216,11 @@ def _pdfium_words(textpage: object, raw: object, left: float, top: float) -> lis
         pieces: list[Word] = []
         piece_start = first
         raw.FPDFText_GetLooseCharBox(textpage, first, box)
-        piece_top, piece_bottom = box.top, box.bottom
+        _, piece_top, _, piece_bottom = frame.box(box.left, box.bottom, box.right, box.top)
         for i in range(first + 1, last + 1):
             raw.FPDFText_GetLooseCharBox(textpage, i, box)
-            char_top, char_bottom = box.top, box.bottom  # measure() reuses the box
-            if not piece_bottom <= (char_top + char_bottom) / 2 <= piece_top:
+            _, char_top, _, char_bottom = frame.box(box.left, box.bottom, box.right, box.top)
+            if not piece_top <= (char_top + char_bottom) / 2 <= piece_bottom:
                 pieces.append(measure(piece_start, i - 1, space_before))
                 piece_start, space_before = i, True
                 piece_top, piece_bottom = char_top, char_bottom
@@ -221,12 +257,11 @@ def _hyphens(word: str) -> str:
     return word
 
 
-def _pdfium_rules(
-    page: object, raw: object, left: float, top: float, width: float, height: float
-) -> Rules:
+def _pdfium_rules(page: object, raw: object, frame: _Frame) -> Rules:
     """Ruling lines from path objects: thin paths are rules, boxes give their four edges."""
     horizontal: list[tuple[float, float, float]] = []
     vertical: list[tuple[float, float, float]] = []
+    width, height = frame.size
     box_left, box_bottom, box_right, box_top = (ctypes.c_float() for _ in range(4))
     for index in range(raw.FPDFPage_CountObjects(page)):
         item = raw.FPDFPage_GetObject(page, index)
@@ -234,8 +269,9 @@ def _pdfium_rules(
             continue
         if not raw.FPDFPageObj_GetBounds(item, box_left, box_bottom, box_right, box_top):
             continue
-        x0, x1 = box_left.value - left, box_right.value - left
-        y_top, y_bottom = top - box_top.value, top - box_bottom.value
+        x0, y_top, x1, y_bottom = frame.box(
+            box_left.value, box_bottom.value, box_right.value, box_top.value
+        )
         _add_rule(horizontal, vertical, x0, y_top, x1, y_bottom, width, height)
     return Rules(horizontal, vertical)
 
