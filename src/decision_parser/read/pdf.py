@@ -193,13 +193,23 @@ def _pdfium_words(textpage: object, raw: object, frame: _Frame) -> list[Word]:
             bold_of_object[key] = bold
         return bold
 
+    upright = frame.rotation == 0
+    left, top = frame.left, frame.top
+
     def measure(first: int, last: int, space_before: bool) -> Word:
         raw.FPDFText_GetLooseCharBox(textpage, first, box)
-        x0, y0, x1, y1 = frame.box(box.left, box.bottom, box.right, box.top)
-        if last != first:
-            raw.FPDFText_GetLooseCharBox(textpage, last, box)
-            a0, b0, a1, b1 = frame.box(box.left, box.bottom, box.right, box.top)
-            x0, y0, x1, y1 = min(x0, a0), min(y0, b0), max(x1, a1), max(y1, b1)
+        if upright:  # the common case, kept free of calls: this runs once per word
+            x0, y0, x1, y1 = box.left - left, top - box.top, box.right - left, top - box.bottom
+            if last != first:
+                raw.FPDFText_GetLooseCharBox(textpage, last, box)
+                x1 = max(x1, box.right - left)
+                y0, y1 = min(y0, top - box.top), max(y1, top - box.bottom)
+        else:
+            x0, y0, x1, y1 = frame.box(box.left, box.bottom, box.right, box.top)
+            if last != first:
+                raw.FPDFText_GetLooseCharBox(textpage, last, box)
+                a0, b0, a1, b1 = frame.box(box.left, box.bottom, box.right, box.top)
+                x0, y0, x1, y1 = min(x0, a0), min(y0, b0), max(x1, a1), max(y1, b1)
         return Word(
             text=_hyphens(text[first : last + 1]),
             x0=x0,
