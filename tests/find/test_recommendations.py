@@ -132,6 +132,15 @@ DOCUMENTS = [
         [("made an action plan", ["provision"], None)],
     ),
     (
+        # Bullets drawn as shapes (a web page printed to PDF) leave no marker in the text.
+        "The Ombudsman made final recommendations, which were as follows:\n"
+        "The council apologises for the faults identified\n"
+        "Offer a symbolic payment of £2,000 to acknowledge the impact\n"
+        "The family have since moved out of the area.\n"
+        "Review the case again.",
+        [("apologises for the faults", ["apology"], None), ("symbolic payment", ["payment"], None)],
+    ),
+    (
         "The implementation of recommendations will support key ambitions of the strategy:\n"
         "- A better future for the children of the borough\n"
         "- A better quality of life",

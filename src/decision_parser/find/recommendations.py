@@ -232,7 +232,7 @@ def find_recommendations(ct: CleanText) -> list[RecommendationFinding]:
                 taken.add(i)
                 continue
 
-        if STATUS.search(text) and _is_item(ct, block):
+        if STATUS.search(text) and (_is_item(ct, block) or _opens_with_action(text)):
             finding = _make(ct, block.start, block.end, "status")
             if finding:
                 found.append(finding)
@@ -261,7 +261,13 @@ def _collect_items(ct: CleanText, lead_index: int) -> list[tuple[int, int]]:
         if items and not _is_item(ct, block) and stripped[:1].islower():
             items[-1].append(j)
             continue
-        if not _is_item(ct, block) or block.kind == "heading":
+        if block.kind == "heading":
+            break
+        # A PDF printed from a web page draws its bullets as shapes, so the items arrive as
+        # plain paragraphs: after a lead-in, one that opens with what is to be done is an item.
+        if not _is_item(ct, block) and (
+            text.rstrip().endswith(":") or not _opens_with_action(text)
+        ):
             break
         if items and _is_numbered(ct, block) and not _is_numbered(ct, blocks[items[0][0]]):
             break
@@ -281,9 +287,15 @@ def _collect_items(ct: CleanText, lead_index: int) -> list[tuple[int, int]]:
 
 
 def _opens_with_action(text: str) -> bool:
+    """'Apologise to ...', 'to pay ...', 'The council apologises ...', 'The Council must consider
+    the report ...': the first or second word asks for a remedy. Evidence boilerplate does not
+    count."""
     body = strip_lead(text)
+    body = re.sub(r"^(the\s+)?(council|authority|local authority)\s+", "", body, flags=re.I)
+    if BOILERPLATE.match(body) or BOILERPLATE.search(body[:40]):
+        return False
     cue = _earliest_cue(body, 0)
-    return cue is not None and cue[0] <= _word_offset(body, 1)
+    return cue is not None and cue[0] <= _word_offset(body, 2)
 
 
 def _numbered_sibling(ct: CleanText, lead: Block, block: Block) -> bool:
