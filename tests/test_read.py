@@ -295,3 +295,77 @@ def test_rotated_page_reads_upright(tmp_path: Path) -> None:
         "2. The Council will train its staff.",
     ]
     assert page.lines[0].bold and page.lines[0].x0 == pytest.approx(pdfs.LEFT, abs=1)
+
+
+# --- bullets drawn as shapes ------------------------------------------------------------------
+
+DISC = (60.0, 103.5, 64.0, 107.5)  # a 4-point disc centred on the row at top=100 (12 high)
+
+DRAWN_BULLETS = [
+    pytest.param(
+        _words(100, (72, "pay Mrs B £750")),
+        [DISC],
+        ["• pay Mrs B £750"],
+        id="disc-left-of-a-line",
+    ),
+    pytest.param(
+        _words(100, (72, "1.1 This report")),
+        [DISC],
+        ["• 1.1 This report"],
+        id="disc-before-printed-number",
+    ),
+    pytest.param(
+        _words(100, (72, "pay Mrs B £750")),
+        [(60.0, 130.0, 64.0, 134.0)],
+        ["pay Mrs B £750"],
+        id="mark-below-the-row-is-not-a-bullet",
+    ),
+    pytest.param(
+        _words(100, (20, "Status"), (72, "pay Mrs B")),
+        [DISC],
+        ["Status pay Mrs B"],
+        id="mark-between-words-is-not-a-bullet",
+    ),
+    pytest.param(
+        _words(100, (72, "pay Mrs B")),
+        [(60.0, 100.0, 64.0, 112.0)],
+        ["pay Mrs B"],
+        id="mark-as-tall-as-the-text-is-not-a-bullet",
+    ),
+    pytest.param(
+        _words(100, (120, "pay Mrs B")),
+        [DISC],
+        ["pay Mrs B"],
+        id="mark-far-from-the-text-is-not-a-bullet",
+    ),
+]
+
+
+@pytest.mark.parametrize(("words", "marks", "expected"), DRAWN_BULLETS)
+def test_drawn_bullets(words: list, marks: list, expected: list[str]) -> None:  # type: ignore[type-arg]
+    from decision_parser.read.pdf import Rules, build_lines, with_drawn_bullets
+
+    lines = build_lines(with_drawn_bullets(words, marks), Rules([], []))
+    assert [line.text for line in lines] == expected
+
+
+# --- path boxes: rules, cells, backgrounds ----------------------------------------------------
+
+BOXES = [
+    pytest.param((72, 100, 500, 100.5), ([100.25], []), id="thin-horizontal-rule"),
+    pytest.param((72, 100, 72.5, 300), ([], [72.25]), id="thin-vertical-rule"),
+    pytest.param((72, 100, 300, 130), ([100, 130], [72, 300]), id="cell-box-gives-its-edges"),
+    pytest.param((0, 0, 595, 842), ([], []), id="page-background"),
+    # wkhtmltopdf fills the text area of a short last page: a box, but not a table.
+    pytest.param((10, 10, 584, 735), ([], []), id="fill-behind-the-text-area"),
+]
+
+
+@pytest.mark.parametrize(("box", "expected"), BOXES)
+def test_path_boxes(box: tuple[float, float, float, float], expected: tuple) -> None:  # type: ignore[type-arg]
+    from decision_parser.read.pdf import _add_rule
+
+    horizontal: list = []  # type: ignore[type-arg]
+    vertical: list = []  # type: ignore[type-arg]
+    _add_rule(horizontal, vertical, *box, 595.0, 842.0)
+    assert ([y for y, _, _ in horizontal], [x for x, _, _ in vertical]) == expected

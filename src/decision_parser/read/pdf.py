@@ -33,6 +33,14 @@ CELL_GAP_EMS = 1.0
 SUPERSCRIPT_SIZE = 0.8
 # Rules and boxes thinner than this (points) are lines, not shapes.
 RULE_THICKNESS = 2.5
+# A filled box over this share of the page is a background, not a table cell.
+BACKGROUND_SHARE = 0.5
+# Drawn bullets: a shape this size (points) and about as wide as tall...
+MARK_SIZE = (1.5, 9.0)
+# ... no taller than this share of the text row it sits on ...
+MARK_HEIGHT = 0.75
+# ... and before the row's first word by at most this many row heights.
+MARK_REACH = 3.0
 
 
 @dataclass(slots=True)
@@ -45,6 +53,9 @@ class Word:
     size: float
     bold: bool
     space_before: bool = True  # the source had whitespace before this word
+
+
+Box = tuple[float, float, float, float]  # x0, top, x1, bottom
 
 
 @dataclass(slots=True)
@@ -163,7 +174,9 @@ def _pdfium_page(page: object, number: int, raw: object) -> Page:
         textpage.close()
     if not words:
         return Page(number, [], width=width, height=height, has_text_layer=False)
-    rules = _pdfium_rules(page, raw, frame)
+    rules, marks = _pdfium_shapes(page, raw, frame)
+    if marks:
+        words = with_drawn_bullets(words, marks)
     return Page(number, build_lines(words, rules), width=width, height=height)
 
 
@@ -267,23 +280,33 @@ def _hyphens(word: str) -> str:
     return word
 
 
-def _pdfium_rules(page: object, raw: object, frame: _Frame) -> Rules:
-    """Ruling lines from path objects: thin paths are rules, boxes give their four edges."""
+def _pdfium_shapes(page: object, raw: object, frame: _Frame) -> tuple[Rules, list[Box]]:
+    """Ruling lines and bullet-sized marks from the page's path and image objects.
+
+    Thin paths are rules and boxes give their four edges; small roughly square paths and
+    images are candidate bullets (HTML-to-PDF printers draw list discs as shapes, not text).
+    """
     horizontal: list[tuple[float, float, float]] = []
     vertical: list[tuple[float, float, float]] = []
+    marks: list[Box] = []
     width, height = frame.size
     box_left, box_bottom, box_right, box_top = (ctypes.c_float() for _ in range(4))
+    path_type, image_type = raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE
     for index in range(raw.FPDFPage_CountObjects(page)):
         item = raw.FPDFPage_GetObject(page, index)
-        if raw.FPDFPageObj_GetType(item) != raw.FPDF_PAGEOBJ_PATH:
+        kind = raw.FPDFPageObj_GetType(item)
+        if kind != path_type and kind != image_type:
             continue
         if not raw.FPDFPageObj_GetBounds(item, box_left, box_bottom, box_right, box_top):
             continue
         x0, y_top, x1, y_bottom = frame.box(
             box_left.value, box_bottom.value, box_right.value, box_top.value
         )
-        _add_rule(horizontal, vertical, x0, y_top, x1, y_bottom, width, height)
-    return Rules(horizontal, vertical)
+        if _is_mark_sized(x1 - x0, y_bottom - y_top):
+            marks.append((x0, y_top, x1, y_bottom))
+        elif kind == path_type:
+            _add_rule(horizontal, vertical, x0, y_top, x1, y_bottom, width, height)
+    return Rules(horizontal, vertical), marks
 
 
 def _add_rule(
@@ -297,8 +320,8 @@ def _add_rule(
     height: float,
 ) -> None:
     w, h = x1 - x0, y_bottom - y_top
-    if w >= 0.9 * width and h >= 0.9 * height:
-        return  # a page background
+    if w * h >= BACKGROUND_SHARE * width * height:
+        return  # a page background, or a fill behind the whole text area
     if h <= RULE_THICKNESS and w > 10:
         horizontal.append(((y_top + y_bottom) / 2, x0, x1))
     elif w <= RULE_THICKNESS and h > 5:
@@ -306,6 +329,43 @@ def _add_rule(
     elif w > 10 and h > 5:  # a cell box or a shaded row: its edges rule the table
         horizontal.extend([(y_top, x0, x1), (y_bottom, x0, x1)])
         vertical.extend([(x0, y_top, y_bottom), (x1, y_top, y_bottom)])
+
+
+def _is_mark_sized(w: float, h: float) -> bool:
+    low, high = MARK_SIZE
+    return low <= w <= high and low <= h <= high and 0.6 * h <= w <= 1.6 * h
+
+
+def with_drawn_bullets(words: list[Word], marks: list[Box]) -> list[Word]:
+    """Words with a "•" word added for each bullet drawn as a shape.
+
+    A mark is a bullet when it sits just left of a row's first word, centred on that row and
+    smaller than its text; the "•" takes the word's row box so it groups into that line, and
+    from there it is a bullet like any printed one. Marks elsewhere (inside a line, in a
+    drawing, beside nothing) are left alone.
+    """
+    added: list[Word] = []
+    for x0, top, x1, bottom in marks:
+        middle = (top + bottom) / 2
+        row = [w for w in words if w.top <= middle <= w.bottom]
+        after = [
+            w
+            for w in row
+            if w.x0 >= x1 - 0.5
+            and w.x0 - x1 <= MARK_REACH * (w.bottom - w.top)
+            and bottom - top <= MARK_HEIGHT * (w.bottom - w.top)
+        ]
+        if not after:
+            continue
+        first = min(after, key=lambda w: w.x0)
+        height = first.bottom - first.top
+        # Text just before the mark means it is inside a line (a separator), not a bullet.
+        if any(x0 - MARK_REACH * height <= w.x1 <= x0 + 0.5 for w in row):
+            continue
+        added.append(
+            Word("•", x0, x1, first.top, first.bottom, first.size, False, space_before=True)
+        )
+    return words + added if added else words
 
 
 # --- pdfplumber fallback --------------------------------------------------------------------
@@ -344,11 +404,15 @@ def _read_with_pdfplumber(data: bytes, path: str | None) -> tuple[list[Page], di
                 pages.append(Page(number, [], page.width, page.height, has_text_layer=False))
                 continue
             horizontal, vertical = [], []
-            for shape in page.lines + page.rects:
-                _add_rule(
-                    horizontal, vertical, shape["x0"], shape["top"], shape["x1"],
-                    shape["bottom"], page.width, page.height,
-                )  # fmt: skip
+            marks: list[Box] = []
+            for shape in page.lines + page.rects + page.curves + page.images:
+                box = (shape["x0"], shape["top"], shape["x1"], shape["bottom"])
+                if _is_mark_sized(box[2] - box[0], box[3] - box[1]):
+                    marks.append(box)
+                elif shape["object_type"] != "image":
+                    _add_rule(horizontal, vertical, *box, page.width, page.height)
+            if marks:
+                words = with_drawn_bullets(words, marks)
             lines = build_lines(words, Rules(horizontal, vertical))
             pages.append(Page(number, lines, width=page.width, height=page.height))
         return pages, metadata
