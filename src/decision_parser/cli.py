@@ -173,6 +173,111 @@ def evaluate_command(
         raise typer.Exit(1)
 
 
+@app.command(
+    "batch",
+    help=(
+        "Parse a whole corpus (files, folders searched recursively, globs) in parallel worker "
+        "processes into one JSONL file, one Decision per line. Resumable: a re-run skips "
+        "documents already in --out (by content hash). Failures go to errors.jsonl beside --out "
+        "and the run goes on; exit code 1 if any document failed. See docs/batch.md.\n\n"
+        "Examples:\n\n"
+        "  parse-decision batch decisions/ --out results.jsonl\n\n"
+        "  parse-decision batch 'papers/**/*.pdf' --out results.jsonl --csv exports/ "
+        "--sqlite decisions.db\n\n"
+        "  parse-decision batch decisions/ --out results.jsonl --scheduler tcp://10.0.0.5:8786"
+    ),
+)
+def batch_command(
+    inputs: Annotated[
+        list[str], typer.Argument(help="Files, folders or globs (quote globs such as '**/*.pdf').")
+    ],
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="Results file (JSONL); appended to and resumed.")
+    ],
+    errors: Annotated[
+        Path | None,
+        typer.Option("--errors", help="Error records (JSONL). Default: errors.jsonl beside --out."),
+    ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", "-w", help="Worker processes. Default: the number of cores."),
+    ] = None,
+    timeout: Annotated[
+        float, typer.Option("--timeout", help="Seconds one document may take before it fails.")
+    ] = 120.0,
+    skip_failed: Annotated[
+        bool,
+        typer.Option(
+            "--skip-failed", help="Do not retry documents that failed before (in --errors)."
+        ),
+    ] = False,
+    csv_dir: Annotated[
+        Path | None,
+        typer.Option("--csv", help="Also write documents.csv and recommendations.csv here."),
+    ] = None,
+    sqlite_file: Annotated[
+        Path | None,
+        typer.Option("--sqlite", help="Also upsert everything into this SQLite database."),
+    ] = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            help="Parse on Dask: 'local' (a cluster of --workers processes) or tcp://HOST:PORT.",
+        ),
+    ] = None,
+    ship_bytes: Annotated[
+        bool | None,
+        typer.Option(
+            "--ship-bytes/--no-ship-bytes",
+            help="Dask: send file contents to the workers (default for tcp://), or only paths "
+            "(workers must see the same files).",
+        ),
+    ] = None,
+    with_text: Annotated[
+        bool, typer.Option("--with-text", help="Include the cleaned text in each result.")
+    ] = False,
+    max_tasks_per_worker: Annotated[
+        int,
+        typer.Option(
+            "--max-tasks-per-worker", help="Restart a worker after this many documents (0: never)."
+        ),
+    ] = 0,
+    progress: Annotated[
+        str,
+        typer.Option(
+            "--progress",
+            help="auto (a bar on a terminal, else periodic lines), bar, lines or none.",
+        ),
+    ] = "auto",
+    progress_interval: Annotated[
+        float, typer.Option("--progress-interval", help="Seconds between progress lines.")
+    ] = 10.0,
+) -> None:
+    from .batch import BatchOptions
+    from .batch import main as run_batch
+
+    options = BatchOptions(
+        inputs=inputs,
+        out=out,
+        errors=errors,
+        workers=workers,
+        time_limit=timeout,
+        skip_failed=skip_failed,
+        scheduler=scheduler,
+        ship_bytes=ship_bytes,
+        with_text=with_text,
+        max_tasks_per_worker=max_tasks_per_worker,
+        progress=progress,
+        progress_interval=progress_interval,
+        csv=csv_dir,
+        sqlite=sqlite_file,
+    )
+    code = run_batch(options)
+    if code:
+        raise typer.Exit(code)
+
+
 def _version_callback(value: bool) -> None:
     if value:
         typer.echo(f"decision-parser {__version__}")

@@ -1,0 +1,310 @@
+"""`parse-decision batch`: every good document written once, one error record per bad one,
+a hung or crashing document costs only itself, and a SIGKILLed run resumes cleanly.
+
+The worker processes here are real: faults are injected through the worker's test-only
+environment variable (worker.FAULTS_ENV), not by mocking the pool.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from decision_parser import parse
+from decision_parser.batch import (
+    BatchOptions,
+    Progress,
+    ResultLog,
+    expand_inputs,
+    hash_file,
+)
+from decision_parser.batch import main as batch_main
+from decision_parser.cli import main as cli_main
+from decision_parser.models import Decision
+from decision_parser.worker import FAULTS_ENV
+from tests import pdfs
+from tests.helpers import CORPUS, REPO
+
+GOOD = [
+    CORPUS / "pdf" / "001_harlow_vale_send_upheld.pdf",
+    CORPUS / "pdf" / "005_harlow_vale_cabinet_report.pdf",
+    CORPUS / "pdf" / "009_ashby_moor_planning_upheld_remedied.pdf",
+    CORPUS / "sources" / "003_eastmoor_council_tax_closed.md",
+]
+
+
+def cli(argv: list[str], capsys) -> tuple[int, str, str]:
+    with pytest.raises(SystemExit) as exit_info:
+        cli_main(argv)
+    out, err = capsys.readouterr()
+    return exit_info.value.code or 0, out, err
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def copy_inputs(folder: Path, files: list[Path]) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    copies = []
+    for file in files:
+        shutil.copy(file, folder / file.name)
+        copies.append(folder / file.name)
+    return copies
+
+
+def bad_files(folder: Path) -> dict[str, str]:
+    """name -> words its error message must contain."""
+    folder.mkdir(parents=True, exist_ok=True)
+    pdfs.truncated_pdf(folder / "truncated.pdf")
+    (folder / "empty.pdf").write_bytes(b"")
+    (folder / "not_a_pdf.pdf").write_text("Dear Sir, this is a letter, not a PDF.\n")
+    return {"truncated.pdf": "truncated", "empty.pdf": "empty", "not_a_pdf.pdf": "not a PDF"}
+
+
+def test_good_and_bad_files_each_get_one_line(tmp_path, capsys):
+    inputs = tmp_path / "in"
+    copy_inputs(inputs, GOOD)
+    bad = bad_files(inputs / "bad")
+    out = tmp_path / "out" / "results.jsonl"
+    argv = ["batch", str(inputs), "--out", str(out), "--progress", "lines"]
+
+    code, stdout, stderr = cli(argv + ["--progress-interval", "0"], capsys)
+
+    assert code == 1
+    results = out.read_text(encoding="utf-8").splitlines()
+    assert len(results) == len(GOOD)
+    decisions = [Decision.model_validate_json(line) for line in results]
+    assert {d.source.sha256 for d in decisions} == {hash_file(str(p)) for p in GOOD}
+    # Each line is exactly what `parse-decision FILE --format jsonl` prints for that file.
+    sample = inputs / GOOD[1].name
+    assert parse(str(sample)).model_dump_json() in results
+    errors = read_jsonl(out.with_name("errors.jsonl"))
+    assert sorted(Path(e["path"]).name for e in errors) == sorted(bad)
+    for record in errors:
+        assert record["error"] == "InputError"
+        assert bad[Path(record["path"]).name] in record["message"]
+        assert record["sha256"] == hash_file(record["path"])
+    assert re.search(r"parsed +4\n", stdout) and re.search(r"failed +3 \(see ", stdout)
+    assert f"batch: {len(GOOD) + len(bad)}/{len(GOOD) + len(bad)} documents" in stderr
+    assert "Traceback" not in stderr
+
+    # A re-run parses nothing good again and retries the failures: still one record each.
+    code, stdout, _ = cli(argv, capsys)
+    assert code == 1
+    assert len(out.read_text(encoding="utf-8").splitlines()) == len(GOOD)
+    assert len(read_jsonl(out.with_name("errors.jsonl"))) == len(bad)
+    assert re.search(rf"already done +{len(GOOD)} ", stdout)
+
+    # --skip-failed leaves them alone: nothing to do, nothing failed.
+    code, stdout, _ = cli(argv + ["--skip-failed"], capsys)
+    assert code == 0
+    assert re.search(r"skipped, failed before +3 ", stdout)
+    assert len(read_jsonl(out.with_name("errors.jsonl"))) == len(bad)
+
+
+def test_hang_and_crash_cost_one_document_each(tmp_path, monkeypatch):
+    inputs = copy_inputs(tmp_path / "in", GOOD)
+    hang = shutil.copy(CORPUS / "sources" / "004_westbridge_homelessness_not_upheld.md",
+                       tmp_path / "in" / "hangs.md")  # fmt: skip
+    crash = shutil.copy(CORPUS / "sources" / "010_calderbrook_highways_upheld.md",
+                        tmp_path / "in" / "crashes.md")  # fmt: skip
+    monkeypatch.setenv(FAULTS_ENV, "hang=hangs.md;crash=crashes.md")
+    out = tmp_path / "results.jsonl"
+    stdout = io.StringIO()
+    started = time.monotonic()
+
+    code = batch_main(
+        BatchOptions([str(tmp_path / "in")], out, workers=2, time_limit=2.0, progress="none"),
+        stdout=stdout,
+    )
+
+    assert code == 1
+    assert time.monotonic() - started < 60
+    assert {json.loads(line)["source"]["path"] for line in out.read_text().splitlines()} == {
+        str(p) for p in inputs
+    }
+    errors = {Path(e["path"]).name: e for e in read_jsonl(tmp_path / "errors.jsonl")}
+    assert set(errors) == {"hangs.md", "crashes.md"}
+    assert errors["hangs.md"]["error"] == "TimeoutError"
+    assert "2 s time limit" in errors["hangs.md"]["message"]
+    assert errors["crashes.md"]["error"] == "WorkerCrashed"
+    assert "exited with code 3" in errors["crashes.md"]["message"]
+    assert hang and crash
+    assert "peak worker memory" in stdout.getvalue()
+
+
+def test_killed_run_resumes_with_each_document_once(tmp_path):
+    inputs = sorted((CORPUS / "sources").glob("*.md")) + sorted((CORPUS / "pdf").glob("*.pdf"))[:5]
+    folder = tmp_path / "in"
+    copy_inputs(folder, inputs)
+    expected = {hash_file(str(p)) for p in inputs}
+    out = tmp_path / "results.jsonl"
+    command = [sys.executable, "-m", "decision_parser", "batch", str(folder), "--out", str(out)]
+    command += ["--workers", "2", "--progress", "none"]
+    env = {**os.environ, FAULTS_ENV: "slow=0.1", "PYTHONPATH": str(REPO / "src")}
+
+    run = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and run.poll() is None:
+        if out.exists() and out.read_bytes().count(b"\n") >= 3:
+            break
+        time.sleep(0.02)
+    import psutil
+
+    workers = psutil.Process(run.pid).children(recursive=True)  # fork server and workers
+    run.send_signal(signal.SIGKILL)
+    run.communicate()
+    assert run.returncode == -signal.SIGKILL
+
+    # Killed part-way: some results, every complete line whole.
+    lines = out.read_bytes().splitlines(keepends=True)
+    complete = [line for line in lines if line.endswith(b"\n")]
+    assert 3 <= len(complete) < len(inputs)
+    for line in complete:
+        Decision.model_validate_json(line)
+    # Its workers die with it rather than parse on as orphans.
+    _, alive = psutil.wait_procs(workers, timeout=10)
+    assert not alive
+
+    # As if the kill had come in the middle of a write: a torn last line.
+    with open(out, "ab") as handle:
+        handle.write(b'{"schema_version":"1.0","parser_version":"0.1.0","sour')
+
+    env.pop(FAULTS_ENV)
+    rerun = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
+
+    assert rerun.returncode == 0, rerun.stderr
+    assert "dropped a partial last line" in rerun.stderr
+    final = out.read_text(encoding="utf-8").splitlines()
+    shas = [Decision.model_validate_json(line).source.sha256 for line in final]
+    assert len(shas) == len(set(shas)) == len(expected)
+    assert set(shas) == expected
+
+
+def test_same_content_is_parsed_once_whatever_its_name(tmp_path):
+    folder = tmp_path / "in"
+    sample = GOOD[3]
+    copy_inputs(folder, [sample])
+    shutil.copy(sample, folder / "copy.md")
+    out = tmp_path / "results.jsonl"
+    stdout = io.StringIO()
+
+    assert batch_main(BatchOptions([str(folder)], out, progress="none"), stdout=stdout) == 0
+    assert "duplicates" in stdout.getvalue()
+    assert len(out.read_text().splitlines()) == 1
+
+    (folder / "copy.md").rename(folder / "renamed.md")
+    stdout = io.StringIO()
+    assert batch_main(BatchOptions([str(folder)], out, progress="none"), stdout=stdout) == 0
+    assert re.search(r"already done +2 ", stdout.getvalue())  # both names, one content
+    assert len(out.read_text().splitlines()) == 1
+
+
+def test_inputs_expand_folders_globs_and_report_missing(tmp_path):
+    (tmp_path / "a" / "deep").mkdir(parents=True)
+    for name in ("a/one.pdf", "a/deep/two.HTML", "a/deep/three.txt", "a/skip.docx", "b.md"):
+        (tmp_path / name).write_text("x")
+    (tmp_path / "a" / ".hidden.pdf").write_text("x")
+    (tmp_path / "a" / ".git").mkdir()
+    (tmp_path / "a" / ".git" / "x.pdf").write_text("x")
+
+    files, missing, unmatched = expand_inputs(
+        [
+            str(tmp_path / "a"),
+            str(tmp_path / "*.md"),
+            str(tmp_path / "a" / "one.pdf"),  # named twice: once only
+            str(tmp_path / "a" / "skip.docx"),  # named explicitly: taken
+            str(tmp_path / "gone.pdf"),
+            str(tmp_path / "*.nothing"),
+        ]
+    )
+
+    names = [Path(f).relative_to(tmp_path).as_posix() for f in files]
+    assert names == ["a/one.pdf", "a/deep/three.txt", "a/deep/two.HTML", "b.md", "a/skip.docx"]
+    assert missing == [str(tmp_path / "gone.pdf")]
+    assert unmatched == [str(tmp_path / "*.nothing")]
+
+
+def test_missing_file_is_an_error_record_not_a_crash(tmp_path, capsys):
+    out = tmp_path / "results.jsonl"
+    code, _, _ = cli(["batch", str(tmp_path / "nope.pdf"), "--out", str(out)], capsys)
+    assert code == 1
+    [record] = read_jsonl(tmp_path / "errors.jsonl")
+    assert record["message"] == "no such file" and record["sha256"] is None
+
+
+@pytest.mark.parametrize(
+    ("extra", "words"),
+    [
+        (["--workers", "0"], "--workers"),
+        (["--timeout", "0"], "--timeout"),
+        (["--scheduler", "nonsense"], "--scheduler"),
+    ],
+)
+def test_usage_errors_exit_2(tmp_path, capsys, extra, words):
+    code, _, stderr = cli(
+        ["batch", str(GOOD[0]), "--out", str(tmp_path / "r.jsonl")] + extra, capsys
+    )
+    assert code == 2
+    assert words in stderr and "Traceback" not in stderr
+
+
+def test_no_documents_found_exits_2(tmp_path, capsys):
+    (tmp_path / "empty").mkdir()
+    code, _, stderr = cli(
+        ["batch", str(tmp_path / "empty"), "--out", str(tmp_path / "r.jsonl")], capsys
+    )
+    assert code == 2
+    assert "no documents found" in stderr
+
+
+def test_a_second_run_on_the_same_output_is_refused(tmp_path, capsys):
+    import fcntl
+
+    out = tmp_path / "r.jsonl"
+    with open(out, "a") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        code, _, stderr = cli(["batch", str(GOOD[0]), "--out", str(out)], capsys)
+    assert code == 2
+    assert "another batch run" in stderr
+
+
+def test_resume_state_cuts_a_partial_line(tmp_path):
+    out = tmp_path / "r.jsonl"
+    good = [parse(str(p)).model_dump_json() for p in GOOD[3:]]
+    out.write_text("\n".join(good) + "\n" + "not json\n" + good[0][:50], encoding="utf-8")
+
+    log = ResultLog(out).open()
+    log.close()
+
+    assert log.done == {json.loads(good[0])["source"]["sha256"]}
+    assert any("partial last line" in note for note in log.notes)
+    assert any("not Decision JSON" in note for note in log.notes)
+    assert out.read_text(encoding="utf-8").endswith("not json\n")
+
+
+def test_progress_is_a_bar_on_a_terminal(tmp_path):
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    from decision_parser.batch import Outcome
+
+    stream = Terminal()
+    progress = Progress(2, "auto", 10.0, stream)
+    progress.advance(Outcome("a.pdf", "x", line="{}", pages=3))
+    progress.advance(Outcome("b.pdf", "y", error="InputError", message="empty file"))
+    progress.close()
+    shown = stream.getvalue()
+    assert "2/2" in shown and "doc/s" in shown and "3 pages, 1 failed" in shown
