@@ -323,3 +323,96 @@ def test_unruled_table_wrapped_cells_merge() -> None:
         "Action\tStatus",
         "Apologise to Mrs B for the delay\tComplete (due May)",
     ]
+
+
+# --- PDF layouts, line by line ----------------------------------------------------------------
+
+# (page, x0, top, x1, text, bold): a 10-point body with a 12-point line pitch on A4.
+LaidOut = tuple[int, float, float, float, str, bool]
+
+
+def laid_out(lines: list[LaidOut]) -> CleanText:
+    """clean() of PDF-like pages built from positioned lines."""
+    pages: dict[int, list[Line]] = {}
+    for page, x0, top, x1, text, bold in lines:
+        line = Line(text, x0=x0, top=top, x1=x1, bottom=top + 10, size=10, bold=bold)
+        pages.setdefault(page, []).append(line)
+    document = Document(
+        "t.pdf",
+        "0" * 64,
+        "application/pdf",
+        [Page(n, pages[n], width=595, height=842) for n in sorted(pages)],
+    )
+    return clean(document)
+
+
+FULL = 523.0  # where a full line ends
+# fmt: off
+LAYOUT_CASES = [
+    pytest.param(
+        [
+            (1, 72, 100, FULL, "• Arrange alternative provision for Y until he can return to", False),
+            (1, 86, 112, FULL, "school, full time unless the Council shows otherwise. Status: In", False),
+            (1, 86, 124, 120, "progress", True),
+            (1, 72, 148, FULL, "• Issue an amended final EHC plan for Y.", False),
+        ],
+        [
+            ("item", "-", "- Arrange alternative provision for Y until he can return to school, "
+                          "full time unless the Council shows otherwise. Status: In progress"),
+            ("item", "-", "- Issue an amended final EHC plan for Y."),
+        ],
+        id="bold-lower-case-word-carries-on-the-item",
+    ),
+    pytest.param(
+        [
+            (1, 72, 40, 150, "Report CS/24/11", False),
+            (1, 72, 100, 300, "Body text on page one.", False),
+            (1, 72, 700, FULL, "• Arrange alternative provision for Y. Status: In", False),
+            (1, 280, 800, 310, "Page 1 of 2", False),
+            (2, 72, 40, 150, "Report CS/24/11", False),
+            (2, 86, 100, 120, "progress", True),
+            (2, 72, 124, 300, "Body text on page two.", False),
+            (2, 280, 800, 310, "Page 2 of 2", False),
+        ],
+        [
+            ("paragraph", None, "Body text on page one."),
+            ("item", "-", "- Arrange alternative provision for Y. Status: In progress"),
+            ("paragraph", None, "Body text on page two."),
+        ],
+        id="bold-lower-case-word-carries-on-over-a-page-break",
+    ),
+    pytest.param(
+        [
+            (1, 72, 100, FULL, "• Issue an amended final EHC plan for Y and explain the appeal.", False),
+            (1, 86, 112, 180, "Status: Complete", True),
+            (1, 72, 136, FULL, "• Secure the provision in the plan.", False),
+        ],
+        [
+            ("item", "-", "- Issue an amended final EHC plan for Y and explain the appeal. "
+                          "Status: Complete"),
+            ("item", "-", "- Secure the provision in the plan."),
+        ],
+        id="bold-line-at-the-hanging-indent-is-the-item",
+    ),
+    pytest.param(
+        [
+            (1, 72, 100, FULL, "The Council accepted the findings and agreed to the remedy.", False),
+            (1, 72, 130, 200, "Recommendations", True),
+            (1, 72, 148, 400, "The Council should apologise.", False),
+        ],
+        [
+            ("paragraph", None, "The Council accepted the findings and agreed to the remedy."),
+            ("heading", None, "Recommendations"),
+            ("paragraph", None, "The Council should apologise."),
+        ],
+        id="bold-line-after-a-gap-is-a-heading",
+    ),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("lines", "expected"), LAYOUT_CASES)
+def test_layout_blocks(lines: list[LaidOut], expected: list[tuple[str, str | None, str]]) -> None:
+    cleaned = laid_out(lines)
+    assert_consistent(cleaned)
+    assert shape(cleaned) == expected

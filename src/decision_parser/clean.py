@@ -353,22 +353,22 @@ class _Grouper:
         if line.kind == "heading":
             self._start("heading", page, line, text, level=line.level or 0)
             return
-        if (
-            self.geometry is not None
-            and not find_marker(text)
-            and self.geometry.is_heading(line, text)
-        ):
-            if (
-                previous is not None
-                and previous.kind == "heading"
-                and self._continues(previous, line, text, page)
+        marker = find_marker(text)
+        if self.geometry is not None and not marker and self.geometry.is_heading(line, text):
+            # Bold or large, but carrying on the block before: a lower-case word after an
+            # unfinished sentence ("Status: In" / "progress", even over a page break), or a
+            # line at a list item's hanging indent ("Status: Complete" in bold). Else, a
+            # heading, which may itself wrap onto this line.
+            if previous is not None and (
+                _runs_on(previous, text)
+                or self.geometry.at_item_indent(previous, line, page)
+                or (previous.kind == "heading" and self._continues(previous, line, text, page))
             ):
                 previous.parts.append((text, page))
                 previous.last = line
                 return
             self._start("heading", page, line, text)
             return
-        marker = find_marker(text)
         if marker:
             # Bullets of every shape print as "- " so the text reads like its marker.
             body = text[marker.strip :]
@@ -501,6 +501,28 @@ class _Geometry:
         if not (line.bold or line.size >= 1.15 * self.body_size):
             return False
         return len(text.split()) <= 15 and not re.search(r"[.,;]$", text)
+
+    def at_item_indent(self, previous: _Draft, line: Line, page: int) -> bool:
+        """`line` sits at the hanging indent of the list item before it, at the item's line
+        spacing: the item's next line, whatever its weight."""
+        first, last = previous.first, previous.last
+        if (
+            previous.kind != "item"
+            or first is None
+            or last is None
+            or page != previous.parts[-1][1]
+        ):
+            return False
+        if first.x0 is None or line.x0 is None or last.top is None or line.top is None:
+            return False
+        size = line.size or self.body_size
+        indent = last.x0 if len(previous.parts) > 1 and last.x0 is not None else line.x0
+        return (
+            line.x0 > first.x0 + 0.5 * self.body_size
+            and abs(line.x0 - indent) <= 2
+            and 0 < line.top - last.top <= 1.25 * self.pitch * size / self.body_size
+            and abs((last.size or 0) - (line.size or 0)) <= 0.6
+        )
 
     def _full(self, line: Line, next_text: str) -> bool:
         """The line ran to the margin: the next line's first word would not have fitted."""
