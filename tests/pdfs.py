@@ -301,3 +301,16 @@ def rotated_pdf(path: Path) -> Path:
     c.showPage()
     c.save()
     return path
+
+
+def scaled_pdf(path: Path, scale: float = 0.6) -> Path:
+    """Text set large and drawn scaled down, as HTML-to-PDF printers do (16 "px" at 0.6)."""
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.scale(scale, scale)
+    c.setFont("Helvetica-Bold", 28)
+    c.drawString(LEFT / scale, (HEIGHT - 90) / scale, "Final decision")
+    c.setFont("Helvetica", 16)
+    c.drawString(LEFT / scale, (HEIGHT - 120) / scale, "The Council agreed to apologise.")
+    c.showPage()
+    c.save()
+    return path

@@ -369,3 +369,12 @@ def test_path_boxes(box: tuple[float, float, float, float], expected: tuple) -> 
     vertical: list = []  # type: ignore[type-arg]
     _add_rule(horizontal, vertical, *box, 595.0, 842.0)
     assert ([y for y, _, _ in horizontal], [x for x, _, _ in vertical]) == expected
+
+
+def test_scaled_text_has_its_printed_size(tmp_path: Path) -> None:
+    document = read(pdfs.scaled_pdf(tmp_path / "scaled.pdf", scale=0.6))
+    sizes = [(line.text, line.size) for line in document.pages[0].lines]
+    assert sizes == [
+        ("Final decision", pytest.approx(16.8, abs=0.05)),
+        ("The Council agreed to apologise.", pytest.approx(9.6, abs=0.05)),
+    ]

@@ -189,6 +189,7 @@ def _pdfium_words(textpage: object, raw: object, frame: _Frame) -> list[Word]:
     if len(text) != count:  # characters outside the BMP: fall back to one call per character
         text = "".join(chr(raw.FPDFText_GetUnicode(textpage, i) or 32) for i in range(count))
     box = raw.FS_RECTF()
+    matrix = raw.FS_MATRIX()
     font_name = ctypes.create_string_buffer(128)
     bold_of_object: dict[int | None, bool] = {}
 
@@ -223,13 +224,17 @@ def _pdfium_words(textpage: object, raw: object, frame: _Frame) -> list[Word]:
                 raw.FPDFText_GetLooseCharBox(textpage, last, box)
                 a0, b0, a1, b1 = frame.box(box.left, box.bottom, box.right, box.top)
                 x0, y0, x1, y1 = min(x0, a0), min(y0, b0), max(x1, a1), max(y1, b1)
+        # The font size as set, times the scale the text is drawn at: HTML printers set 16
+        # and draw it at 0.58, and every size-relative measure needs the printed size.
+        raw.FPDFText_GetMatrix(textpage, first, matrix)
+        scale = abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5 or 1.0
         return Word(
             text=_hyphens(text[first : last + 1]),
             x0=x0,
             x1=x1,
             top=y0,
             bottom=y1,
-            size=raw.FPDFText_GetFontSize(textpage, first) or 0.0,
+            size=(raw.FPDFText_GetFontSize(textpage, first) or 0.0) * scale,
             bold=is_bold(first),
             space_before=space_before,
         )
