@@ -165,6 +165,10 @@ def test_hard_wrapped_text_joins_lines() -> None:
         ("1 st and 2 nd and 23 rd", "1st and 2nd and 23rd"),
         ("2 th is not an ordinal", "2 th is not an ordinal"),
         ("cell one \t cell two", "cell one\tcell two"),
+        ("10.The Council should", "10. The Council should"),
+        ("4.2Review the policy", "4.2 Review the policy"),
+        ("2.5MB file", "2.5MB file"),
+        ("1.A reference", "1.A reference"),
     ],
 )
 def test_normalise_line(raw: str, expected: str) -> None:
@@ -327,15 +331,17 @@ def test_unruled_table_wrapped_cells_merge() -> None:
 
 # --- PDF layouts, line by line ----------------------------------------------------------------
 
-# (page, x0, top, x1, text, bold): a 10-point body with a 12-point line pitch on A4.
-LaidOut = tuple[int, float, float, float, str, bool]
+# (page, x0, top, x1, text, bold[, taller]): a 10-point body with a 12-point line pitch on A4;
+# `taller` raises the box's top (a bold word in a font with a taller box), not its bottom.
+LaidOut = tuple  # type: ignore[type-arg]
 
 
 def laid_out(lines: list[LaidOut]) -> CleanText:
     """clean() of PDF-like pages built from positioned lines."""
     pages: dict[int, list[Line]] = {}
-    for page, x0, top, x1, text, bold in lines:
-        line = Line(text, x0=x0, top=top, x1=x1, bottom=top + 10, size=10, bold=bold)
+    for page, x0, top, x1, text, bold, *taller in lines:
+        raised = top - (taller[0] if taller else 0.0)
+        line = Line(text, x0=x0, top=raised, x1=x1, bottom=top + 10, size=10, bold=bold)
         pages.setdefault(page, []).append(line)
     document = Document(
         "t.pdf",
@@ -406,6 +412,27 @@ LAYOUT_CASES = [
             ("paragraph", None, "The Council should apologise."),
         ],
         id="bold-line-after-a-gap-is-a-heading",
+    ),
+    pytest.param(
+        [
+            (1, 72, 40, FULL, "Minutes of the meeting of the Cabinet of the London Borough", False),
+            (1, 72, 52, FULL, "of Harlow Vale held on Tuesday, 11 February 2025 at 7.00 pm", False),
+            (1, 72, 64, FULL, "in Committee Room 2 of the Town Hall, with the Leader of the", False),
+            (1, 72, 76, FULL, "Council in the chair and the Chief Executive and officers of", False),
+            (1, 72, 88, 300, "the Council present.", False),
+            (1, 72, 112, FULL, "Present: Councillor Anita Okafor (Leader); Councillors Ben Hartley,", False, 4),
+            (1, 72, 124, 300, "Joanna Pryce and Tom Ellery.", False),
+        ],
+        [
+            ("paragraph", None, "Minutes of the meeting of the Cabinet of the London Borough of "
+                                "Harlow Vale held on Tuesday, 11 February 2025 at 7.00 pm in "
+                                "Committee Room 2 of the Town Hall, with the Leader of the Council "
+                                "in the chair and the Chief Executive and officers of the Council "
+                                "present."),
+            ("paragraph", None, "Present: Councillor Anita Okafor (Leader); Councillors Ben "
+                                "Hartley, Joanna Pryce and Tom Ellery."),
+        ],
+        id="a-taller-box-on-one-line-is-not-a-gap",
     ),
 ]
 # fmt: on

@@ -32,6 +32,9 @@ _ODD_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\x00-\x08\x0b-\x1f\x7f]")
 _SPACE_RUN = re.compile(r" {2,}")
 _SPACE_AROUND_TAB = re.compile(r" *\t *")
+# "10.The Council": a list number wider than its hanging indent runs into the text, with no
+# space in between in the PDF's text.
+_GLUED_NUMBER = re.compile(r"^(\(?\d{1,2}(?:\.\d{1,2}){1,3}\.?|\(?\d{1,2}[.)])(?=[A-Z][a-z])")
 # "13 th April": a superscript pulled apart from its number by extraction.
 _SPLIT_ORDINAL = re.compile(r"\b(\d{1,2}) (st|nd|rd|th)\b")
 
@@ -65,6 +68,8 @@ def normalise_line(text: str) -> str:
     if "\t" in text:
         text = _SPACE_AROUND_TAB.sub("\t", text)
     text = text.strip(" ")
+    if text[:1].isdigit() or text[:1] == "(":
+        text = _GLUED_NUMBER.sub(r"\1 ", text)
     if " th" in text or " st" in text or " nd" in text or " rd" in text:
         text = _SPLIT_ORDINAL.sub(_rejoin_ordinal, text)
     return text + "\u00ad" if soft_end else text
@@ -465,11 +470,13 @@ class _Geometry:
             for line in page.lines
             if line.size and abs(line.size - self.body_size) < 0.6 and line.kind != "row"
         ]
+        # Baseline to baseline, as near as a box tells: bottoms, since one bold or italic
+        # word can give a line a taller box and so move its top.
         pitches = [
-            b.top - a.top
+            b.bottom - a.bottom
             for (pa, a), (pb, b) in zip(body, body[1:], strict=False)
-            if pa == pb and a.top is not None and b.top is not None
-            and 0 < b.top - a.top < 2.5 * self.body_size
+            if pa == pb and a.bottom is not None and b.bottom is not None
+            and 0 < b.bottom - a.bottom < 2.5 * self.body_size
         ]  # fmt: skip
         pitches.sort()
         self.pitch = pitches[len(pitches) // 2] if pitches else 1.2 * self.body_size
@@ -513,14 +520,14 @@ class _Geometry:
             or page != previous.parts[-1][1]
         ):
             return False
-        if first.x0 is None or line.x0 is None or last.top is None or line.top is None:
+        if first.x0 is None or line.x0 is None or last.bottom is None or line.bottom is None:
             return False
         size = line.size or self.body_size
         indent = last.x0 if len(previous.parts) > 1 and last.x0 is not None else line.x0
         return (
             line.x0 > first.x0 + 0.5 * self.body_size
             and abs(line.x0 - indent) <= 2
-            and 0 < line.top - last.top <= 1.25 * self.pitch * size / self.body_size
+            and 0 < line.bottom - last.bottom <= 1.25 * self.pitch * size / self.body_size
             and abs((last.size or 0) - (line.size or 0)) <= 0.6
         )
 
@@ -536,7 +543,7 @@ class _Geometry:
     def same_block(self, previous: _Draft, line: Line, page: int) -> bool:
         """Whether `line` carries on the block `previous`, judged by layout alone."""
         last = previous.last
-        if last is None or last.top is None or line.top is None or line.x0 is None:
+        if last is None or last.bottom is None or line.bottom is None or line.x0 is None:
             return False
         # A change of size starts a new block; bold alone does not ("Status: Complete" in bold
         # at the end of an item), since bold headings were caught before this point.
@@ -558,7 +565,7 @@ class _Geometry:
                     return True
             return self._full(last, text) and not _TERMINAL.search(previous.tail)
         size = line.size or self.body_size
-        pitch = line.top - last.top
+        pitch = line.bottom - last.bottom
         if pitch <= 0 or pitch > 1.25 * self.pitch * size / self.body_size:
             return False
         if previous.kind == "heading":
