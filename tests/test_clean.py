@@ -434,6 +434,19 @@ LAYOUT_CASES = [
         ],
         id="a-taller-box-on-one-line-is-not-a-gap",
     ),
+    pytest.param(
+        [
+            (1, 72, 100, 480, "34. Public interest report of the Local Government and Social Care", True),
+            (1, 72, 112, 300, "Ombudsman: special guardianship allowances", True),
+            (1, 72, 136, 400, "34.1 The Cabinet considered the report.", False),
+        ],
+        [
+            ("heading", "34.", "34. Public interest report of the Local Government and Social "
+                               "Care Ombudsman: special guardianship allowances"),
+            ("item", "34.1", "34.1 The Cabinet considered the report."),
+        ],
+        id="numbered-bold-heading-wraps",
+    ),
 ]
 # fmt: on
 

@@ -260,6 +260,8 @@ def _furniture(pages: list[Page]) -> set[tuple[int, int]]:
 # --- blocks -------------------------------------------------------------------------------
 
 _TERMINAL = re.compile(r"[.!?:;][\"'”’)\]]*$")
+# Headings run to a dozen words; a numbered one set in bold may wrap to twice that.
+_HEADING_WORDS = 12
 
 
 @dataclass
@@ -274,6 +276,9 @@ class _Draft:
     cells: list[str] | None = None  # rows only
     bold: bool = False
     bulleted: bool = False  # a bullet was typed before the marker ("- 1.1 ...")
+    # Every line so far is set like a heading (bold or large): a numbered heading, maybe
+    # wrapped, that is an item only until _finish_kinds decides.
+    styled: bool = False
     last: Line | None = None  # the latest source line, for geometry decisions
     first: Line | None = None  # the first source line
 
@@ -325,16 +330,21 @@ def _merge_cells(joiner: Joiner, cells: list[str], more: list[str]) -> list[str]
 
 
 def _looks_like_heading(draft: _Draft, text: str) -> bool:
-    """A short, unpunctuated, numbered or bold one-line block: "2. Background"."""
+    """A short, unpunctuated, numbered or bold block: "2. Background", or a numbered heading
+    set in bold that wraps ("34. Public interest report of the ... Social Care" / "Ombudsman:
+    special guardianship allowances")."""
     words = text.split()
-    if not words or len(words) > 12 or draft.bulleted or re.search(r"[.,;]$", text):
+    most = _HEADING_WORDS * (2 if draft.styled else 1)
+    if not words or len(words) > most or draft.bulleted or re.search(r"[.,;]$", text):
         return False
+    if text.endswith(":"):  # "2.2 The findings were:" introduces a list
+        return False
+    if draft.styled and draft.marker is not None:
+        return True  # numbered and set like a heading: "74. Ombudsman decision: transport"
     if draft.bold and (draft.last is None or draft.last.gap_before or draft.last.top is not None):
         # "Label: value" lines in bold are fields of a cover sheet, not headings.
         label, colon, value = text.partition(":")
         return not (colon and value.strip())
-    if text.endswith(":"):  # "2.2 The findings were:" introduces a list
-        return False
     marker = _heading_marker(text)
     if marker is None or (draft.marker is None and not marker.isdigit()):
         return False
@@ -367,7 +377,10 @@ class _Grouper:
             if previous is not None and (
                 _runs_on(previous, text)
                 or self.geometry.at_item_indent(previous, line, page)
-                or (previous.kind == "heading" and self._continues(previous, line, text, page))
+                or (
+                    (previous.kind == "heading" or previous.styled)
+                    and self.geometry.same_block(previous, line, page)
+                )
             ):
                 previous.parts.append((text, page))
                 previous.last = line
@@ -381,6 +394,9 @@ class _Grouper:
                 body = "- " + body
             self._start("item", page, line, body, marker=marker.text, level=self._level(line))
             self.drafts[-1].bulleted = marker.bulleted
+            self.drafts[-1].styled = self.geometry is not None and self.geometry.is_heading(
+                line, text
+            )
             return
         if previous is not None and self._continues(previous, line, text, page):
             previous.parts.append((text, page))
@@ -549,7 +565,8 @@ class _Geometry:
         # at the end of an item), since bold headings were caught before this point.
         if abs((last.size or 0) - (line.size or 0)) > 0.6:
             return False
-        if previous.kind == "heading" and last.bold != line.bold:
+        heading = previous.kind == "heading" or previous.styled
+        if heading and last.bold != line.bold:
             return False
         text = line.text.strip()
         if page != previous.parts[-1][1]:
@@ -568,7 +585,7 @@ class _Geometry:
         pitch = line.bottom - last.bottom
         if pitch <= 0 or pitch > 1.25 * self.pitch * size / self.body_size:
             return False
-        if previous.kind == "heading":
+        if heading:
             return True
         if not self._full(last, text):
             return False  # the previous line stopped short: its paragraph ended there
@@ -612,9 +629,9 @@ def _finish_kinds(drafts: list[_Draft]) -> list[_Draft]:
             if draft.marker is None:
                 draft.marker = _heading_marker(draft.parts[0][0])
             continue
-        if draft.kind == "row" or len(draft.parts) != 1:
+        if draft.kind == "row" or (len(draft.parts) != 1 and not draft.styled):
             continue
-        text = draft.parts[0][0]
+        text = " ".join(part for part, _ in draft.parts)
         if _looks_like_heading(draft, text):
             draft.kind = "heading"
             draft.marker = _heading_marker(text)
