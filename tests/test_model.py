@@ -178,6 +178,10 @@ SHIPPED_CASES = [
     ("Mr Y complained that Eastmoor District Council delayed his son's EHC plan.",
      [("Mr Y", "PARTY"), ("Eastmoor District Council", "ORG")], []),
 ]
+MULTILINE = (
+    "**Financial Implications**\n\nThe Council agreed to:\n"
+    "- apologise to Mrs X;\n\n- pay her £250.\n"
+)
 
 
 @pytest.mark.parametrize(("text", "spans", "actions"), SHIPPED_CASES)
@@ -186,6 +190,13 @@ def test_shipped_model_examples(shipped, text, spans, actions):
     for span in spans:
         assert span in got
     assert model.actions_above(model.predict_actions(shipped, text)) == actions
+
+
+def test_shipped_model_spans_stay_on_their_line(shipped):
+    spans = model.predict_spans(shipped, MULTILINE)
+    assert ("apologise to Mrs X", "REMEDY") in [(s.text, s.label) for s in spans]
+    for s in spans:
+        assert MULTILINE[s.start:s.end] == s.text and "\n" not in s.text
 
 
 def test_model_dir_is_small():

@@ -583,6 +583,30 @@ def fam_negatives_named(g: Gen) -> list[Record]:
                           c1=g.pick(S.COUNCILLORS))), set())]
 
 
+def _furniture(g: Gen, templates: list[str]) -> list[Record]:
+    head = g.pick(S.HEADINGS)
+    unit = g.pick(S.TITLE_CASE_UNITS)
+    officer = g.pick(S.OFFICERS)
+    first, last = officer.split()[0], officer.split()[-1]
+    t = g.rng.choice(templates)
+    return [(t.format(head=head, HEAD=head.upper(), unit=unit, officer=officer, n=g.rng.randint(
+        1, 9), email=f"{first}.{last}@{g.place().split()[0].lower()}.gov.uk", com=g.pick(
+        S.COMMITTEES)), set())]
+
+
+def fam_furniture(g: Gen) -> list[Record]:
+    # Real papers are full of Title Case headings, teams and markup that are not ORG.
+    return _furniture(g, [
+        "{head}", "**{head}**", "## {n}. {head}", "### **{n} {head}**", "<b>{head}:</b>",
+        "{n}. {head}", "{HEAD}", "{head}:", "{unit} have contacted the LGO.",
+        "{unit} will monitor the new procedure.", "The {unit} will handle all correspondence.",
+        "Name: {officer}", "Post: Director of Education", "Email: {email}",
+        "Report Author: {officer}", "Tel: 01223 {n}06398", "<b>Report to:</b>\t{com}",
+        "Classification: Unrestricted", "Term\tMeaning", "EHE\tElective Home Education",
+        "Appendix {n} – {unit} terms of reference", "Past Pathway of report: None",
+    ])
+
+
 # ------------------------------------------------------------------------------------------
 # Dev families (A pools, templates training does not use)
 # ------------------------------------------------------------------------------------------
@@ -628,6 +652,14 @@ def dev_resolved(g: Gen) -> list[Record]:
 # ------------------------------------------------------------------------------------------
 # Held-out families (B pools, templates nowhere else)
 # ------------------------------------------------------------------------------------------
+def ho_furniture(g: Gen) -> list[Record]:
+    return _furniture(g, [
+        "{n}.{n} {head}", "__{head}__", "{head} –", "[{n}] {head}",
+        "The {unit} is reviewing its templates.", "Contact: {officer}, {unit}",
+        "e-mail: {email}", "Wards: All\t{head}",
+    ])
+
+
 def ho_put_right(g: Gen) -> list[Record]:
     p, area = g.party(), g.area()
     items, acts = g.remedies(p, area, g.rng.choice([2, 3]), tail=0.3)
@@ -737,6 +769,7 @@ FAMILIES: list[Family] = [
     ("provider_intro", fam_provider_intro, "train", 60),
     ("provider_remedy", fam_provider_remedy, "train", 40),
     ("negatives_named", fam_negatives_named, "train", 50),
+    ("furniture", fam_furniture, "train", 110),
     ("dev_should_pair", dev_should_pair, "dev", 50),
     ("dev_s_items", dev_s_items, "dev", 25),
     ("dev_accepted", dev_accepted, "dev", 40),
@@ -753,6 +786,7 @@ FAMILIES: list[Family] = [
     ("ho_provider", ho_provider, "heldout", 30),
     ("ho_minutes", ho_minutes, "heldout", 20),
     ("ho_named_negatives", ho_named_negatives, "heldout", 20),
+    ("ho_furniture", ho_furniture, "heldout", 25),
 ]
 
 

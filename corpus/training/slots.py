@@ -452,3 +452,22 @@ HARMS = {
           "avoidable stress", "a financial loss"],
     "B": ["worry", "inconvenience", "lost opportunity", "avoidable upset"],
 }
+
+# Document furniture: headings, teams and labels in Title Case that are not ORG.
+TITLE_CASE_UNITS = {
+    "A": ["Democratic Services", "Inclusive Learning Services", "Customer Complaints Team",
+          "Children's Services Department", "High Cost Placement Panel", "Fair Access Panel",
+          "SEND Casework Team", "Housing Options Service", "Adult Social Care Finance Team",
+          "Highways Inspection Team", "Development Management"],
+    "B": ["Legal Services", "Early Help Hub", "Revenues and Benefits Service",
+          "Quality Assurance Unit", "Placement Review Group", "Business Support"],
+}
+HEADINGS = {
+    "A": ["Financial Implications", "Legal Implications", "Reasons for Recommendations",
+          "Equality Impact and Considerations", "Lessons Learnt / Procedure Changes Made",
+          "Background Documents", "Alignment with Corporate Priorities", "Summary",
+          "Contact Details", "Risk Management", "Recommendation(s)", "Introduction",
+          "Actions on the Recommendations", "Links with the Corporate Priorities"],
+    "B": ["Resource Implications", "Consultation", "Appendices", "Purpose of the Report",
+          "Environmental Impact", "Next Steps", "Governance"],
+}

@@ -144,9 +144,28 @@ def _cats(doc: Doc) -> dict[str, float]:
     return {a: float(doc.cats.get(a, 0.0)) for a in ACTIONS}
 
 
-def predict_spans(nlp: Language, text: str) -> list[SpanPrediction]:
-    """ORG, PARTY and REMEDY spans in ``text``, in order, with character offsets."""
-    return _spans(nlp(text, disable=_others(nlp, "ner")))
+def _lines(text: str) -> Iterator[tuple[int, str]]:
+    start = 0
+    for line in text.splitlines(keepends=True):
+        if line.strip():
+            yield start, line
+        start += len(line)
+
+
+def predict_spans(nlp: Language, text: str, batch_size: int = 64) -> list[SpanPrediction]:
+    """ORG, PARTY and REMEDY spans in ``text``, in order, with character offsets into it.
+
+    Works line by line: the model was trained on single sentences and list items, and no
+    entity in these documents crosses a line break (a whole-document pass let spans run across
+    headings and blank lines). Pass whole documents or single items alike.
+    """
+    lines = list(_lines(text))
+    out = []
+    docs = nlp.pipe((ln for _, ln in lines), batch_size=batch_size,
+                    disable=_others(nlp, "ner"))
+    for (offset, _), doc in zip(lines, docs, strict=True):
+        out += [s._replace(start=s.start + offset, end=s.end + offset) for s in _spans(doc)]
+    return out
 
 
 def predict_actions(nlp: Language, text: str) -> dict[str, float]:
