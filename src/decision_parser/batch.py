@@ -203,6 +203,7 @@ class Summary:
     peak_worker_rss: int = 0  # bytes, the largest parse worker
     peak_dask_worker_rss: int = 0  # bytes, the largest Dask worker process hosting one
     interrupted: bool = False
+    export_failed: bool = False
     out: str = ""
     errors: str = ""
     notes: list[str] = field(default_factory=list)
@@ -314,25 +315,31 @@ class ResultLog:
             ) from None
 
     def _load(self) -> None:
-        data = Path(self.path).read_bytes()
-        end = data.rfind(b"\n") + 1
-        if end < len(data):
-            os.ftruncate(self.fd, end)
+        # Streamed: a results file of a large corpus runs to gigabytes.
+        complete = 0  # bytes up to the end of the last whole line
+        bad = 0
+        with open(self.path, "rb") as handle:
+            for raw in handle:
+                if not raw.endswith(b"\n"):
+                    break  # the partial last line of a killed run
+                complete += len(raw)
+                if not raw.strip():
+                    continue
+                sha = _line_sha(raw)
+                if sha is None:
+                    bad += 1
+                else:
+                    self.done.add(sha)
+        size = os.fstat(self.fd).st_size
+        if complete < size:
+            os.ftruncate(self.fd, complete)
             _sync(self.fd)
             self.notes.append(
-                f"{self.path}: dropped a partial last line ({len(data) - end} bytes) "
+                f"{self.path}: dropped a partial last line ({size - complete} bytes) "
                 "left by an interrupted run"
             )
-        bad = 0
-        for raw in data[:end].splitlines():
-            if not raw.strip():
-                continue
-            sha = _line_sha(raw)
-            if sha is None:
-                bad += 1
-            else:
-                self.done.add(sha)
         if bad:
+            # Not ours to delete (someone edited the file?); its documents are parsed again.
             self.notes.append(
                 f"{self.path}: {bad} line(s) are not Decision JSON and were ignored; "
                 "their documents will be parsed again"
@@ -857,7 +864,8 @@ def _export(options: BatchOptions, stderr: TextIO, summary: Summary) -> None:
                 f"recommendations in {options.sqlite}"
             )
     except exports.ExportError as error:
-        raise BatchError(str(error)) from None
+        summary.export_failed = True
+        summary.notes.append(f"export failed: {error}")
 
 
 @contextlib.contextmanager
@@ -900,4 +908,4 @@ def main(
     stdout.flush()
     if summary.interrupted:
         return 130
-    return 1 if summary.failed else 0
+    return 1 if summary.failed or summary.export_failed else 0

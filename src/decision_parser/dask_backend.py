@@ -20,6 +20,7 @@ import contextlib
 import logging
 import os
 import socket
+import sys
 import threading
 import time
 import warnings
@@ -28,7 +29,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .batch import (
-    BatchError,
     BatchUsageError,
     Emit,
     Outcome,
@@ -42,6 +42,9 @@ from .batch import (
 # Tasks queued per Dask thread: enough that no worker idles between tasks, few enough that
 # the client holds little and shipped file contents do not pile up on the scheduler.
 TASKS_PER_THREAD = 2
+# Documents per task while the queue is long: fewer, larger tasks keep Dask's per-task cost
+# (scheduling, messages, result transfer) small next to parsing.
+MAX_DOCUMENTS_PER_TASK = 8
 CONNECT_TIMEOUT = "30s"
 
 
@@ -97,35 +100,58 @@ def run_dask(
             stack.enter_context(client)
 
         queue: deque[Task] = deque(tasks)
-        running: dict = {}  # future -> Task
+        running: dict = {}  # future -> the Tasks it parses
+        threads = 0
+        checked = 0.0
+        warned = False
 
-        def capacity() -> int:
-            threads = sum(client.nthreads().values())
-            report.workers = max(report.workers, threads)
-            return max(TASKS_PER_THREAD, TASKS_PER_THREAD * threads)
+        def capacity() -> tuple[int, int]:
+            """(tasks to keep queued, documents per task), from the cluster's size now."""
+            nonlocal threads, checked, warned
+            if time.monotonic() - checked > 5.0:  # a scheduler round trip: not every loop
+                threads = sum(client.nthreads().values())
+                checked = time.monotonic()
+                report.workers = max(report.workers, threads)
+            if not threads and not warned:
+                warned = True
+                print(
+                    f"parse-decision: waiting for Dask workers to join {scheduler}",
+                    file=sys.stderr,
+                    flush=True,
+                )
+            in_flight = TASKS_PER_THREAD * max(1, threads)
+            # Big tasks while the queue is long; single documents at the tail, so that no
+            # worker sits idle while another finishes a long chunk.
+            size = max(1, min(MAX_DOCUMENTS_PER_TASK, len(queue) // (2 * in_flight)))
+            return in_flight, size
 
         def submit() -> None:
-            limit = capacity()
-            while queue and len(running) < limit:
-                task = queue.popleft()
-                data = None
-                if ship_bytes:
-                    try:
-                        data = Path(task.path).read_bytes()
-                    except OSError as error:
-                        message = f"cannot read file: {error.strerror or error}"
-                        emit(Outcome(task.path, task.sha256, error="InputError", message=message))
-                        continue
+            in_flight, size = capacity()
+            while queue and len(running) < in_flight:
+                chunk = [queue.popleft() for _ in range(min(size, len(queue)))]
+                items = []
+                for task in chunk:
+                    data = None
+                    if ship_bytes:
+                        try:
+                            data = Path(task.path).read_bytes()
+                        except OSError as error:
+                            message = f"cannot read file: {error.strerror or error}"
+                            emit(
+                                Outcome(task.path, task.sha256, error="InputError", message=message)
+                            )
+                            continue
+                    items.append((task, (task.path, os.path.abspath(task.path), data)))
+                if not items:
+                    continue
                 future = client.submit(
                     parse_on_dask_worker,
-                    task.path,
-                    os.path.abspath(task.path),
-                    data,
+                    [item for _, item in items],
                     with_text,
                     time_limit,
                     pure=False,
                 )
-                running[future] = task
+                running[future] = [task for task, _ in items]
 
         try:
             submit()
@@ -135,33 +161,37 @@ def run_dask(
                 except TimeoutError:
                     done = set()
                 for future in done:
-                    task = running.pop(future)
-                    emit(_outcome(task, future, time_limit, report))
+                    for outcome in _outcomes(running.pop(future), future, time_limit, report):
+                        emit(outcome)
                 submit()
                 tick()
         except BaseException:
             for future in running:
                 future.cancel()
             raise
-    if tasks and not report.workers:
-        raise BatchError(f"the Dask cluster at {scheduler} has no workers")
     return report
 
 
-def _outcome(task: Task, future, time_limit: float, report: DaskReport) -> Outcome:
+def _outcomes(chunk: list[Task], future, time_limit: float, report: DaskReport) -> list[Outcome]:
     try:
-        kind, payload, seconds, parse_rss, dask_rss = future.result()
+        results, parse_rss, dask_rss = future.result()
     except Exception as error:  # noqa: BLE001 - e.g. KilledWorker: Dask gave up on the task
-        return Outcome(
-            task.path, task.sha256, error=type(error).__name__, message=str(error) or repr(error)
-        )
+        message = str(error) or repr(error)
+        return [
+            Outcome(task.path, task.sha256, error=type(error).__name__, message=message)
+            for task in chunk
+        ]
     report.peak_parse_rss = max(report.peak_parse_rss, parse_rss)
     report.peak_dask_rss = max(report.peak_dask_rss, dask_rss)
-    if kind == "timeout":
-        return timeout_outcome(task, time_limit, seconds)
-    if kind == "crash":
-        return crash_outcome(task, payload, seconds)
-    return reply_outcome(task, payload, seconds)
+    outcomes = []
+    for task, (kind, payload, seconds) in zip(chunk, results, strict=True):
+        if kind == "timeout":
+            outcomes.append(timeout_outcome(task, time_limit, seconds))
+        elif kind == "crash":
+            outcomes.append(crash_outcome(task, payload, seconds))
+        else:
+            outcomes.append(reply_outcome(task, payload, seconds))
+    return outcomes
 
 
 # --------------------------------------------------------------------------------------------
@@ -172,14 +202,29 @@ _thread = threading.local()
 
 
 def parse_on_dask_worker(
-    path: str, absolute: str, data: bytes | None, with_text: bool, time_limit: float
-) -> tuple:
-    """A Dask task: parse one document in this thread's parse worker process.
+    items: list[tuple[str, str, bytes | None]], with_text: bool, time_limit: float
+) -> tuple[list[tuple], int, int]:
+    """A Dask task: parse documents (path, absolute path, contents or None) one after another
+    in this thread's parse worker process, each under the time limit.
 
-    Returns (kind, payload, seconds, parse worker peak RSS, Dask worker peak RSS) with kind
-    "reply" (payload: the worker's reply), "timeout" or "crash" (payload: why).
+    Returns ([(kind, payload, seconds), ...], parse worker peak RSS, Dask worker peak RSS) with
+    kind "reply" (payload: the worker's reply), "timeout" or "crash" (payload: why).
     """
-    from .worker import WorkerGone, peak_rss
+    from .worker import peak_rss
+
+    results = []
+    parse_rss = 0
+    for path, absolute, data in items:
+        result, rss = _parse_one(path, absolute, data, with_text, time_limit)
+        results.append(result)
+        parse_rss = max(parse_rss, rss)
+    return results, parse_rss, peak_rss()
+
+
+def _parse_one(
+    path: str, absolute: str, data: bytes | None, with_text: bool, time_limit: float
+) -> tuple[tuple, int]:
+    from .worker import WorkerGone
 
     if data is None:
         # Read here, then parse the bytes under the name given on the command line, so that
@@ -189,20 +234,20 @@ def parse_on_dask_worker(
         except OSError as error:
             reason = "no such file" if isinstance(error, FileNotFoundError) else error.strerror
             message = f"{reason} on Dask worker {socket.gethostname()}: {absolute}"
-            return ("reply", ("error", 0, "InputError", message, None, 0), 0.0, 0, peak_rss())
+            return ("reply", ("error", 0, "InputError", message, None, 0), 0.0), 0
     worker = _parse_worker()
     started = time.monotonic()
     try:
         worker.send(("parse", 0, path, data, with_text))
         reply = worker.receive(time_limit)
     except WorkerGone as gone:
-        _drop_parse_worker(kill=True)
-        return ("crash", str(gone), time.monotonic() - started, worker.peak_rss, peak_rss())
+        _drop_parse_worker()
+        return ("crash", str(gone), time.monotonic() - started), worker.peak_rss
     seconds = time.monotonic() - started
     if reply is None:
-        _drop_parse_worker(kill=True)
-        return ("timeout", None, seconds, worker.peak_rss, peak_rss())
-    return ("reply", reply, seconds, worker.peak_rss, peak_rss())
+        _drop_parse_worker()  # killed: the next document gets a fresh worker
+        return ("timeout", None, seconds), worker.peak_rss
+    return ("reply", reply, seconds), worker.peak_rss
 
 
 def _parse_worker():
@@ -211,7 +256,7 @@ def _parse_worker():
 
     worker = getattr(_thread, "worker", None)
     if worker is not None and worker.exit_code() is not None:
-        _drop_parse_worker(kill=True)  # died while idle, e.g. killed from outside
+        _drop_parse_worker()  # died while idle, e.g. killed from outside
         worker = None
     if worker is None:
         worker = WorkerProcess()
@@ -220,8 +265,8 @@ def _parse_worker():
     return worker
 
 
-def _drop_parse_worker(*, kill: bool) -> None:
+def _drop_parse_worker() -> None:
     worker = getattr(_thread, "worker", None)
     _thread.worker = None
     if worker is not None:
-        worker.kill() if kill else worker.close()
+        worker.kill()
