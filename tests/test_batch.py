@@ -197,18 +197,22 @@ def test_same_content_is_parsed_once_whatever_its_name(tmp_path):
     sample = GOOD[3]
     copy_inputs(folder, [sample])
     shutil.copy(sample, folder / "copy.md")
-    out = tmp_path / "results.jsonl"
+    # The outputs sit among the inputs, and '*' reaches them: they are not documents.
+    out = folder / "results.jsonl"
+    everything = str(folder / "*")
     stdout = io.StringIO()
 
-    assert batch_main(BatchOptions([str(folder)], out, progress="none"), stdout=stdout) == 0
+    assert batch_main(BatchOptions([everything], out, progress="none"), stdout=stdout) == 0
     assert "duplicates" in stdout.getvalue()
     assert len(out.read_text().splitlines()) == 1
 
     (folder / "copy.md").rename(folder / "renamed.md")
     stdout = io.StringIO()
-    assert batch_main(BatchOptions([str(folder)], out, progress="none"), stdout=stdout) == 0
+    assert batch_main(BatchOptions([everything], out, progress="none"), stdout=stdout) == 0
+    assert re.search(r"documents found +2\n", stdout.getvalue())
     assert re.search(r"already done +2 ", stdout.getvalue())  # both names, one content
     assert len(out.read_text().splitlines()) == 1
+    assert (folder / "errors.jsonl").read_text() == ""
 
 
 def test_inputs_expand_folders_globs_and_report_missing(tmp_path):

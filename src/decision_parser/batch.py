@@ -718,12 +718,18 @@ def run(options: BatchOptions, *, stderr: TextIO | None = None) -> Summary:
     options.check()
     workers = options.workers or default_workers()
     files, missing, unmatched = expand_inputs(options.inputs)
+
+    errors_path = options.errors or options.out.with_name("errors.jsonl")
+    # A broad glob ('*') may reach the run's own outputs; they are not documents.
+    own = [options.out, errors_path, options.sqlite]
+    if options.csv:
+        own += [options.csv / "documents.csv", options.csv / "recommendations.csv"]
+    own_paths = {os.path.abspath(p) for p in own if p}
+    files = [f for f in files if os.path.abspath(f) not in own_paths]
     if not files and not missing:
         raise BatchUsageError("no documents found in: " + ", ".join(options.inputs))
     for pattern in unmatched:
         _warn(stderr, f"{pattern}: matched no files")
-
-    errors_path = options.errors or options.out.with_name("errors.jsonl")
     summary = Summary(found=len(files) + len(missing))
     summary.out, summary.errors = str(options.out), str(errors_path)
     summary.backend = "processes" if options.scheduler is None else f"dask {options.scheduler}"
