@@ -274,6 +274,32 @@ LAYOUTS = [
         ],
         id="table-without-rules",
     ),
+    pytest.param(
+        # As HTML printers lay out a borderless table: headers centred, cells middle-aligned
+        # (a one-line cell sits between the two lines of its neighbour), columns only half an
+        # em apart, and a little padding between rows.
+        [
+            *_words(60, (72, "The table below lists the actions the Council agreed to.")),
+            *_words(74, (72, "Deadlines run from the final decision.")),
+            *_words(100, (100, "Action"), (200, "Deadline"), (300, "Status")),
+            *_words(120, (72, "Apologise to Mrs B for")),
+            *_words(126, (180, "One month"), (258, "Complete")),
+            *_words(132, (72, "the delay")),
+            *_words(152, (180, "Two months from")),
+            *_words(158, (72, "Pay Mrs B £750"), (258, "In progress")),
+            *_words(164, (180, "the decision")),
+            *_words(190, (72, "A paragraph after the table.")),
+        ],
+        [
+            (None, "The table below lists the actions the Council agreed to."),
+            (None, "Deadlines run from the final decision."),
+            ("row", "Action\tDeadline\tStatus"),
+            ("row", "Apologise to Mrs B for the delay\tOne month\tComplete"),
+            ("row", "Pay Mrs B £750\tTwo months from the decision\tIn progress"),
+            (None, "A paragraph after the table."),
+        ],
+        id="borderless-html-table",
+    ),
 ]
 
 

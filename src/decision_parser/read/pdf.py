@@ -578,6 +578,11 @@ def build_lines(words: list[Word], rules: Rules) -> list[Line]:
     printed = _group_into_lines(words)
     split = [_segments(line, rules) for line in printed]
     ruled = {table.first: table for table in _ruled_tables(printed, split, rules)}
+    in_ruled = {i for table in ruled.values() for i in range(table.first, table.last + 1)}
+    unruled = {
+        table.first: table
+        for table in _unruled_tables(printed, split, in_ruled, _line_gap(printed))
+    }
     out: list[Line] = []
     i = 0
     while i < len(printed):
@@ -585,10 +590,9 @@ def build_lines(words: list[Word], rules: Rules) -> list[Line]:
             out.extend(ruled[i].rows(printed))
             i = ruled[i].last + 1
             continue
-        end, columns = _unruled_table(printed, split, i, ruled)
-        if end > i:
-            out.extend(_unruled_rows(printed[i:end], split[i:end], columns))
-            i = end
+        if i in unruled:
+            out.extend(unruled[i].rows(printed))
+            i = unruled[i].end
             continue
         line = printed[i]
         out.append(_make_line(line.words, " ".join(_words_text(s, line.size) for s in split[i])))
@@ -596,85 +600,208 @@ def build_lines(words: list[Word], rules: Rules) -> list[Line]:
     return out
 
 
-# A table without rules: lines of cells, each within this many line heights of the last.
-_ROW_PITCH = 1.9
-
-
-def _unruled_table(
-    printed: list[_Printed], split: list[list[list[Word]]], first: int, ruled: dict[int, _Table]
-) -> tuple[int, list[float]]:
-    """(end, column starts) of a whitespace table starting at `first`; end == first if none.
-
-    It needs two or more lines of cells. Lines between them join when they sit in one of the
-    columns: a wrapped cell ("and the distress caused" under its row), not a new paragraph.
-    """
-    if len(split[first]) < 2:
-        return first, []
-    starts = [segment[0].x0 for segment in split[first]]
-    multi = 1
-    end = first + 1
-    while end < len(printed) and end not in ruled:
-        previous, line = printed[end - 1], printed[end]
-        size = line.size or 10.0
-        if line.top - previous.top > _ROW_PITCH * size * 1.2:
-            break
-        columns = _cluster(starts, 6.0)
-        if len(split[end]) > 1:
-            starts.extend(segment[0].x0 for segment in split[end])
-            multi += 1
-        else:
-            x0 = line.words[0].x0
-            column = next((k for k, start in enumerate(columns) if abs(start - x0) <= 4), None)
-            if column is None:
-                break
-            if column == 0 and not _wrapped_first_cell(printed, split, end, size):
-                break
-        end += 1
-    columns = _cluster(starts, 6.0)
-    # Trailing first-column lines belong to what follows unless they plainly continue a cell.
-    while end - 1 > first and len(split[end - 1]) == 1:
-        words = printed[end - 1].words
-        if words[0].text[:1].islower() or abs(words[0].x0 - columns[0]) > 4:
-            break
-        end -= 1
-    if multi < 2:
-        return first, []
-    return end, columns
-
-
-def _wrapped_first_cell(
-    printed: list[_Printed], split: list[list[list[Word]]], index: int, size: float
-) -> bool:
-    """A one-cell line in the first column continues a row if it starts in lower case or
-    more rows follow closely."""
-    if printed[index].words[0].text[:1].islower():
-        return True
-    following = index + 1
-    return (
-        following < len(printed)
-        and len(split[following]) > 1
-        and printed[following].top - printed[index].top <= _ROW_PITCH * size * 1.2
+def _line_gap(printed: list[_Printed]) -> float:
+    """The usual space between the boxes of one paragraph's lines on this page: low in the
+    range of gaps, since those between table rows or list items are wider."""
+    gaps = sorted(
+        b.top - a.bottom
+        for a, b in zip(printed, printed[1:], strict=False)
+        if abs(a.size - b.size) < 0.6 and -0.3 * b.size <= b.top - a.bottom <= 0.8 * b.size
     )
+    if not gaps:
+        return 0.2 * (printed[0].size if printed else 10.0)
+    return max(0.0, gaps[len(gaps) // 4])
 
 
-def _unruled_rows(
-    printed: list[_Printed], split: list[list[list[Word]]], columns: list[float]
-) -> list[Line]:
-    """One row Line per printed line, each segment placed in its column (empty cells kept,
-    so clean.py can see which column a wrapped line continues)."""
-    rows: list[Line] = []
-    for line, segments in zip(printed, split, strict=True):
-        cells = [""] * len(columns)
-        for segment in segments:
-            column = max(
-                (k for k, start in enumerate(columns) if segment[0].x0 >= start - 4), default=0
-            )
-            text = _words_text(segment, line.size)
-            cells[column] = f"{cells[column]} {text}".strip()
-        while cells and not cells[-1]:
-            cells.pop()
-        rows.append(_make_line(line.words, "\t".join(cells), "row"))
-    return rows
+# --- tables without rules -------------------------------------------------------------------
+
+# A column gap is a "river": a band of x that no word on any line of the table crosses. Below
+# this width (in ems) it could be word spaces that happen to line up; HTML printers leave
+# columns as little as half an em apart.
+RIVER_EMS = 0.35
+# Lines of one table sit at most this many ems apart, box to box (cell padding included).
+TABLE_GAP_EMS = 2.0
+# Rows are told apart by a gap across every column wider than the page's usual line gap by
+# this many ems (at least a point): cell padding, or space after a cell's paragraph.
+ROW_GAP_EMS = 0.15
+
+
+@dataclass(slots=True)
+class _Unruled:
+    """Printed lines first..end-1 form a table without rules, its columns split at rivers."""
+
+    first: int
+    end: int
+    rivers: list[tuple[float, float]]  # (x0, x1) of each gap between columns, left to right
+    row_gap: float  # a band of empty space taller than this separates rows
+
+    def column_of(self, word: Word) -> int:
+        return sum(1 for _, right in self.rivers if word.x0 >= right - 1)
+
+    def rows(self, printed: list[_Printed]) -> list[Line]:
+        lines = printed[self.first : self.end]
+        bands = self._bands(lines)
+        if bands is None:
+            return [self._row([line]) for line in lines]
+        return [self._row(band) for band in bands]
+
+    def _cell_lines(self, lines: list[_Printed]) -> list[_Printed]:
+        """Each column's lines on their own: cells set middle-aligned sit between the lines
+        of their neighbours, so one printed line can hold parts of two rows."""
+        columns: list[list[Word]] = [[] for _ in range(len(self.rivers) + 1)]
+        for line in lines:
+            for word in line.words:
+                columns[self.column_of(word)].append(word)
+        return sorted(
+            (cell_line for words in columns if words for cell_line in _group_into_lines(words)),
+            key=lambda cell_line: cell_line.top,
+        )
+
+    def _bands(self, lines: list[_Printed]) -> list[list[_Printed]] | None:
+        """Cell lines grouped into rows at horizontal gaps that cross every column; None when
+        the gaps do not tell rows apart (rows as close as the lines within a cell)."""
+        bands: list[list[_Printed]] = []
+        bottom = 0.0
+        for cell_line in self._cell_lines(lines):
+            if bands and cell_line.top <= bottom + self.row_gap:
+                bands[-1].append(cell_line)
+                bottom = max(bottom, cell_line.bottom)
+            else:
+                bands.append([cell_line])
+                bottom = cell_line.bottom
+        if len(bands) < 2:
+            return None
+        multi = sum(1 for band in bands if len({self._column(b) for b in band}) > 1)
+        deepest = max(
+            Counter(self._column(cell_line) for cell_line in band).most_common(1)[0][1]
+            for band in bands
+        )
+        # Two bands could be a header and every row run together; three rows of cells, or
+        # bands no deeper than a wrapped cell, are rows.
+        if multi >= 3 or deepest <= 3:
+            return bands
+        return None
+
+    def _column(self, cell_line: _Printed) -> int:
+        return self.column_of(cell_line.words[0])
+
+    def _row(self, lines: list[_Printed]) -> Line:
+        cells: list[list[str]] = [[] for _ in range(len(self.rivers) + 1)]
+        words: list[Word] = []
+        for line in sorted(lines, key=lambda line: line.top):
+            chunks: dict[int, list[Word]] = {}
+            for word in line.words:
+                chunks.setdefault(self.column_of(word), []).append(word)
+            for column, chunk in chunks.items():
+                cells[column].append(_words_text(chunk, line.size))
+            words.extend(line.words)
+        texts = [_join_cell_lines(parts) for parts in cells]
+        while texts and not texts[-1]:
+            texts.pop()
+        return _make_line(words, "\t".join(texts), "row")
+
+
+def _unruled_tables(
+    printed: list[_Printed], split: list[list[list[Word]]], ruled: set[int], line_gap: float
+) -> list[_Unruled]:
+    """Tables without rules: each grown from a line with a cell gap (a gap over an em), up and
+    down through the lines that leave its column gaps clear."""
+    tables: list[_Unruled] = []
+    floor = 0
+    i = 0
+    while i < len(printed):
+        if i in ruled or len(split[i]) < 2:
+            i += 1
+            continue
+        table = _grow_table(printed, split, i, floor, ruled, line_gap)
+        if table is None:
+            i += 1
+            continue
+        tables.append(table)
+        floor = i = table.end
+    return tables
+
+
+def _free_span(
+    river: tuple[float, float], words: list[Word], least: float
+) -> tuple[float, float] | None:
+    """The widest part of `river` that no word covers, if at least `least` wide."""
+    left, right = river
+    best: tuple[float, float] | None = None
+    for word in words:
+        if word.x1 <= left or word.x0 >= right:
+            continue
+        if word.x0 - left >= least and (best is None or word.x0 - left > best[1] - best[0]):
+            best = (left, word.x0)
+        left = max(left, word.x1)
+    if right - left >= least and (best is None or right - left > best[1] - best[0]):
+        best = (left, right)
+    return best
+
+
+def _grow_table(
+    printed: list[_Printed],
+    split: list[list[list[Word]]],
+    trigger: int,
+    floor: int,
+    ruled: set[int],
+    line_gap: float,
+) -> _Unruled | None:
+    size = printed[trigger].size or 10.0
+    least = RIVER_EMS * size
+    segments = split[trigger]
+    rivers = [(a[-1].x1, b[0].x0) for a, b in zip(segments, segments[1:], strict=False)]
+
+    def narrowed(line: _Printed, drop_dead: bool) -> list[tuple[float, float]] | None:
+        kept = []
+        for river in rivers:
+            span = _free_span(river, line.words, least)
+            if span is not None:
+                kept.append(span)
+            elif not drop_dead:
+                return None
+        return kept or None
+
+    end = trigger + 1
+    while end < len(printed) and end not in ruled:
+        line = printed[end]
+        if line.top - printed[end - 1].bottom > TABLE_GAP_EMS * size:
+            break
+        # The line after the one that started the table may show that one of its gaps was
+        # a wide space, not a column; past that, a line across a column gap ends the table.
+        kept = narrowed(line, drop_dead=end == trigger + 1)
+        if kept is None:
+            break
+        rivers = kept
+        end += 1
+    first = trigger
+    while first - 1 >= floor and first - 1 not in ruled:
+        line = printed[first - 1]
+        if printed[first].top - line.bottom > TABLE_GAP_EMS * size:
+            break
+        # Above, only lines that start right of the first column: a middle-aligned cell
+        # printed before its row's first line. A short line in the first column is more
+        # likely the end of the paragraph before.
+        if line.words[0].x0 < rivers[0][1] - 1:
+            break
+        kept = narrowed(line, drop_dead=False)
+        if kept is None:
+            break
+        rivers = kept
+        first -= 1
+    table = _Unruled(first, end, rivers, line_gap + max(1.0, ROW_GAP_EMS * size))
+
+    def columns_used(index: int) -> set[int]:
+        return {table.column_of(word) for word in printed[index].words}
+
+    # Trailing lines in the first column alone belong to what follows, unless they plainly
+    # continue a cell (lower case).
+    while table.end - 1 > trigger and columns_used(table.end - 1) == {0}:
+        if printed[table.end - 1].words[0].text[:1].islower():
+            break
+        table.end -= 1
+    multi = sum(1 for i in range(table.first, table.end) if len(columns_used(i)) > 1)
+    return table if multi >= 2 else None
 
 
 @dataclass(slots=True)
