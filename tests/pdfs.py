@@ -272,6 +272,14 @@ def mixed_pdf(path: Path) -> Path:
     return doc.save(path)
 
 
+def blank_page_pdf(path: Path) -> Path:
+    """A text page, then a page left blank (a converter's empty first or last page)."""
+    doc = decision_layout(1)
+    doc.pages.append([])
+    doc.bare_pages = frozenset({len(doc.pages)})
+    return doc.save(path)
+
+
 def truncated_pdf(path: Path) -> Path:
     """A decision cut off half-way through the file, like a failed download."""
     data = decision_layout(2).save(path).read_bytes()

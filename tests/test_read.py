@@ -125,7 +125,6 @@ pdfs = pytest.importorskip("pdfs", reason="tests/pdfs.py needs reportlab")
 def pdf_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("pdfs")
     pdfs.decision_pdf(folder / "decision.pdf")
-    pdfs.mixed_pdf(folder / "mixed.pdf")
     pdfs.encrypted_pdf(folder / "encrypted.pdf")
     pdfs.scanned_pdf(folder / "scanned.pdf")
     pdfs.truncated_pdf(folder / "truncated.pdf")
@@ -178,9 +177,16 @@ def test_pdf_detected_by_content_and_from_bytes(pdf_dir: Path, tmp_path: Path) -
     assert from_stdin.sha256 == hashlib.sha256(data).hexdigest()
 
 
-def test_pdf_page_without_text_layer(pdf_dir: Path) -> None:
-    document = read(pdf_dir / "mixed.pdf")
-    assert [page.has_text_layer for page in document.pages] == [True, False]
+@pytest.mark.parametrize(
+    ("builder", "text_layers"),
+    [
+        ("mixed_pdf", [True, False]),  # an image and no text: a scan, worth a warning
+        ("blank_page_pdf", [True, True]),  # nothing drawn at all: blank, not a scan
+    ],
+)
+def test_pdf_page_without_text(tmp_path: Path, builder: str, text_layers: list[bool]) -> None:
+    document = read(getattr(pdfs, builder)(tmp_path / f"{builder}.pdf"))
+    assert [page.has_text_layer for page in document.pages] == text_layers
     assert document.pages[1].lines == []
 
 

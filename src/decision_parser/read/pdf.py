@@ -173,7 +173,14 @@ def _pdfium_page(page: object, number: int, raw: object) -> Page:
     finally:
         textpage.close()
     if not words:
-        return Page(number, [], width=width, height=height, has_text_layer=False)
+        # A page that draws nothing at all was left blank; one with an image (or a form
+        # that may hold one) is probably a scan, and the reader should hear about it.
+        drawn = {
+            raw.FPDFPageObj_GetType(raw.FPDFPage_GetObject(page, i))
+            for i in range(raw.FPDFPage_CountObjects(page))
+        }
+        scanned = bool(drawn & {raw.FPDF_PAGEOBJ_IMAGE, raw.FPDF_PAGEOBJ_FORM})
+        return Page(number, [], width=width, height=height, has_text_layer=not scanned)
     rules, marks = _pdfium_shapes(page, raw, frame)
     if marks:
         words = with_drawn_bullets(words, marks)
@@ -406,7 +413,8 @@ def _read_with_pdfplumber(data: bytes, path: str | None) -> tuple[list[Page], di
                 for w in page.extract_words(extra_attrs=["size", "fontname"])
             ]
             if not words:
-                pages.append(Page(number, [], page.width, page.height, has_text_layer=False))
+                scanned = bool(page.images)  # a blank page is not a scan
+                pages.append(Page(number, [], page.width, page.height, has_text_layer=not scanned))
                 continue
             horizontal, vertical = [], []
             marks: list[Box] = []
