@@ -126,8 +126,9 @@ def find_model_dir() -> Path | None:
 def load_model(path: str | Path | None = None) -> Language | None:
     """Load the trained pipeline, or return None when it is absent.
 
-    ``path`` overrides the search in `find_model_dir`. A path that exists but does not hold a
-    loadable pipeline raises: that is a broken install, not a rules-only one.
+    ``path`` overrides the search in `find_model_dir`. A folder without a pipeline in it
+    (no config.cfg and meta.json) gives None; a pipeline that is there but fails to load
+    raises, because that is a broken install rather than a rules-only one.
     """
     target = Path(path) if path is not None else find_model_dir()
     if target is None or not _is_pipeline(target):
@@ -173,14 +174,19 @@ def predict_actions(nlp: Language, text: str) -> dict[str, float]:
 
     Meant for a single recommendation (a list item, a table cell, one sentence): the classifier
     was trained on those, not on whole documents. All values are low for text that carries no
-    remedy.
+    remedy. Line breaks inside a wrapped item are read as spaces.
     """
-    return _cats(nlp(text, disable=_others(nlp, "textcat_multilabel")))
+    flat = " ".join(text.split())
+    return _cats(nlp(flat, disable=_others(nlp, "textcat_multilabel")))
 
 
 def predict_many(nlp: Language, texts: Iterable[str], batch_size: int = 64
                  ) -> list[tuple[list[SpanPrediction], dict[str, float]]]:
-    """Spans and action probabilities for many items in one batched pass (faster)."""
+    """Spans and action probabilities for many single-line items in one batched pass.
+
+    Unlike `predict_spans` this does not split lines, so offsets stay relative to each item;
+    pass items without line breaks (as the lead's list finder yields them).
+    """
     return [(_spans(d), _cats(d)) for d in nlp.pipe(texts, batch_size=batch_size)]
 
 
@@ -268,11 +274,23 @@ def train(config: str | Path = CONFIG_PATH, train_path: str | Path | None = None
         best = Path(tmp) / "model-best"
         if not best.is_dir():  # no evaluation ran (e.g. max_steps below eval_frequency)
             best = Path(tmp) / "model-last"
+        _forget_paths(best / "config.cfg")
         if output_dir.exists():
             shutil.rmtree(output_dir)
         output_dir.parent.mkdir(parents=True, exist_ok=True)
         shutil.copytree(best, output_dir)
     return output_dir
+
+
+def _forget_paths(config_path: Path) -> None:
+    # The saved config would otherwise record this machine's temporary DocBin paths, making
+    # two identical trainings differ and leaking a local path into the shipped model.
+    from thinc.api import Config
+
+    cfg = Config().from_disk(config_path, interpolate=False)
+    for key in ("train", "dev"):
+        cfg["paths"][key] = None
+    cfg.to_disk(config_path)
 
 
 # --- evaluation ---------------------------------------------------------------------------
