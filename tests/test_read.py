@@ -410,3 +410,18 @@ def test_scaled_text_has_its_printed_size(tmp_path: Path) -> None:
         ("Final decision", pytest.approx(16.8, abs=0.05)),
         ("The Council agreed to apologise.", pytest.approx(9.6, abs=0.05)),
     ]
+
+
+def test_page_box_inherited_from_the_page_tree(tmp_path: Path) -> None:
+    fpdf = pytest.importorskip("fpdf", reason="fpdf2 writes /MediaBox on the page tree")
+    pdf = fpdf.FPDF(unit="pt", format="A4")
+    pdf.add_page()
+    pdf.set_font("Times", size=12)
+    pdf.text(72, 100, "The Council agreed to apologise.")
+    path = tmp_path / "inherited.pdf"
+    pdf.output(str(path))
+    page = read(path).pages[0]
+    assert (page.width, page.height) == pytest.approx((595.28, 841.89), abs=0.5)
+    # Baseline at 100 from the top: the box sits just above it, not 50 points off (Letter).
+    line = page.lines[0]
+    assert line.top == pytest.approx(89, abs=3) and line.bottom == pytest.approx(103, abs=3)

@@ -163,7 +163,9 @@ class _Frame:
 
 
 def _pdfium_page(page: object, number: int, raw: object) -> Page:
-    left, bottom, right, top = page.get_mediabox()  # type: ignore[attr-defined]
+    # The visible box (media box cut by the crop box). Not get_mediabox(): PDFium does not
+    # inherit a /MediaBox from the page tree there, and fpdf2, among others, puts it there.
+    left, bottom, right, top = page.get_bbox()  # type: ignore[attr-defined]
     rotation = page.get_rotation() % 360  # type: ignore[attr-defined]
     frame = _Frame(left, bottom, right, top, rotation if rotation in (90, 180, 270) else 0)
     width, height = frame.size
