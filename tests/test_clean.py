@@ -447,6 +447,19 @@ LAYOUT_CASES = [
         ],
         id="numbered-bold-heading-wraps",
     ),
+    pytest.param(
+        [
+            (1, 200, 20.9, 400, "Cabinet - Report CS/24/11", False),
+            (1, 72, 100, 300, "Body text on page one.", False),
+            (2, 200, 21.1, 400, "Cabinet - Report CS/24/11", False),
+            (2, 72, 100, 300, "Body text on page two.", False),
+        ],
+        [
+            ("paragraph", None, "Body text on page one."),
+            ("paragraph", None, "Body text on page two."),
+        ],
+        id="running-header-that-moves-a-little",
+    ),
 ]
 # fmt: on
 

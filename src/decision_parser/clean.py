@@ -209,15 +209,20 @@ _BAND = 0.12
 _BAND_LINES = 2
 
 
-def _furniture_key(page: Page, index: int) -> tuple[str, int]:
+def _furniture_key(page: Page, index: int) -> tuple[str, float]:
     """What a running header or footer keeps from page to page: its words (digits ignored)
-    and where it sits (to within a few points, or its line position in text files)."""
+    and where it sits (its top in points, or its line position in text files)."""
     line = page.lines[index]
     words = _DIGITS.sub("#", " ".join(normalise_line(line.text).lower().split()))
     if line.top is not None and page.height:
-        return words, round(line.top / 6)
+        return words, line.top
     from_end = len(page.lines) - index
     return words, index if index < _BAND_LINES else -from_end
+
+
+# How far (points) a running header or footer may move from page to page in a PDF; in text,
+# it keeps its line position exactly.
+_FURNITURE_DRIFT = 4.0
 
 
 def _band_lines(page: Page) -> list[int]:
@@ -240,9 +245,19 @@ def _band_lines(page: Page) -> list[int]:
 def _furniture(pages: list[Page]) -> set[tuple[int, int]]:
     """(page index, line index) of running headers, footers and lone page numbers."""
     bands = [_band_lines(page) for page in pages]
-    seen_on: Counter[tuple[str, int]] = Counter()
-    for page, band in zip(pages, bands, strict=True):
-        seen_on.update({_furniture_key(page, i) for i in band})
+    # words -> (position, page index) of each band line that reads so
+    placed: dict[str, list[tuple[float, int]]] = {}
+    for p, (page, band) in enumerate(zip(pages, bands, strict=True)):
+        for i in band:
+            words, position = _furniture_key(page, i)
+            placed.setdefault(words, []).append((position, p))
+
+    drift = _FURNITURE_DRIFT if any(page.height for page in pages) else 0.0
+
+    def pages_with(key: tuple[str, float]) -> int:
+        words, position = key
+        return len({p for at, p in placed[words] if abs(at - position) <= drift})
+
     # Repeated on at least two pages, and on at least a third of them in long documents.
     needed = max(2, len(pages) // 3)
     drop: set[tuple[int, int]] = set()
@@ -251,7 +266,7 @@ def _furniture(pages: list[Page]) -> set[tuple[int, int]]:
             continue  # one page of text: its first and last lines are content
         for i in band:
             is_number = bool(_PAGE_NUMBER.match(normalise_line(page.lines[i].text)))
-            repeated = len(pages) > 1 and seen_on[_furniture_key(page, i)] >= needed
+            repeated = len(pages) > 1 and pages_with(_furniture_key(page, i)) >= needed
             if is_number or repeated:
                 drop.add((p, i))
     return drop
