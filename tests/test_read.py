@@ -238,6 +238,17 @@ def _words(top: float, *cells: tuple[float, str], size: float = 10.0) -> list:  
     return words
 
 
+def _spaced(top: float, x: float, words: list[str], gap: float) -> list:  # type: ignore[type-arg]
+    """Words of one line `gap` points apart: a justified line's stretched spaces."""
+    from decision_parser.read.pdf import Word
+
+    placed = []
+    for word in words:
+        placed.append(Word(word, x, x + 5 * len(word), top, top + 12, 10.0, False))
+        x += 5 * len(word) + gap
+    return placed
+
+
 def _superscript(x: float, text: str, top: float) -> list:  # type: ignore[type-arg]
     from decision_parser.read.pdf import Word
 
@@ -305,6 +316,21 @@ LAYOUTS = [
             (None, "A paragraph after the table."),
         ],
         id="borderless-html-table",
+    ),
+    pytest.param(
+        # A narrow justified column: spaces stretched past an em, and some happen to overlap
+        # from one line to the next; still prose.
+        [
+            *_spaced(100, 72, ["extension.", "The", "Council", "accepts", "this"], 14),
+            *_spaced(114, 72, ["happened.", "It", "was", "an", "error,", "but"], 11),
+            *_spaced(128, 72, ["Council", "has", "apologised", "to", "Miss", "B."], 3),
+        ],
+        [
+            (None, "extension. The Council accepts this"),
+            (None, "happened. It was an error, but"),
+            (None, "Council has apologised to Miss B."),
+        ],
+        id="justified-narrow-column-is-not-a-table",
     ),
 ]
 

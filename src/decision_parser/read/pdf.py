@@ -720,7 +720,7 @@ def _unruled_tables(
     floor = 0
     i = 0
     while i < len(printed):
-        if i in ruled or len(split[i]) < 2:
+        if i in ruled or len(split[i]) < 2 or _stretched(printed[i]):
             i += 1
             continue
         table = _grow_table(printed, split, i, floor, ruled, line_gap)
@@ -730,6 +730,13 @@ def _unruled_tables(
         tables.append(table)
         floor = i = table.end
     return tables
+
+
+def _stretched(line: _Printed) -> bool:
+    """A justified line of a narrow column: every space stretched alike, some past an em.
+    A table row has its wide gaps between cells and ordinary spaces within them."""
+    gaps = [b.x0 - a.x1 for a, b in zip(line.words, line.words[1:], strict=False)]
+    return len(gaps) >= 3 and min(gaps) >= 0.7 * max(gaps)
 
 
 def _free_span(
@@ -811,7 +818,46 @@ def _grow_table(
             break
         table.end -= 1
     multi = sum(1 for i in range(table.first, table.end) if len(columns_used(i)) > 1)
-    return table if multi >= 2 else None
+    if multi < 2 or not _columns_aligned(printed, table):
+        return None
+    return table
+
+
+def _columns_aligned(printed: list[_Printed], table: _Unruled) -> bool:
+    """Whether the text in each column after the first lines up, as a table's cells do, at
+    their left edges, centres or right edges (short of the text's right margin, where every
+    justified line ends). Words that happen to sit right of a chance gap in justified prose
+    start wherever the gap left them."""
+    margin = max(line.words[-1].x1 for line in printed)
+    lines = printed[table.first : table.end]
+    for column in range(1, len(table.rivers) + 1):
+        spans = []
+        for line in lines:
+            words = [w for w in line.words if table.column_of(w) == column]
+            if words:
+                spans.append((words[0].x0, words[-1].x1))
+        if len(spans) < 2:
+            continue
+        edges = (
+            [x0 for x0, _ in spans],
+            [(x0 + x1) / 2 for x0, x1 in spans],
+            [x1 for _, x1 in spans if x1 < margin - 2],
+        )
+        if not any(_most_within(values, 2.0) >= 0.6 * len(spans) for values in edges):
+            return False
+    return True
+
+
+def _most_within(values: list[float], tolerance: float) -> int:
+    """The most values that lie within `tolerance` of one of them."""
+    ordered = sorted(values)
+    most = 0
+    low = 0
+    for high, value in enumerate(ordered):
+        while value - ordered[low] > 2 * tolerance:
+            low += 1
+        most = max(most, high - low + 1)
+    return most
 
 
 @dataclass(slots=True)
