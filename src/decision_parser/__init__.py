@@ -18,25 +18,41 @@ from .models import Decision  # noqa: E402
 
 __all__ = ["Decision", "parse", "parse_text", "__version__"]
 
+MODEL_MISSING = (
+    "the trained model (models/decision-parser-ner) is not installed: rules only; "
+    "set DECISION_PARSER_MODEL to its folder to use it"
+)
+
 
 def parse(
-    source: str | Path | bytes, *, name: str | None = None, with_text: bool = False
+    source: str | Path | bytes,
+    *,
+    name: str | None = None,
+    with_text: bool = False,
+    use_model: bool = True,
 ) -> Decision:
     """Parse a PDF, an HTML page or a text file (a path, or the bytes of one) into a Decision.
 
+    use_model=False parses with the rules alone. When the trained model is not installed the
+    rules are used and the Decision carries a `model_missing` warning.
     Raises decision_parser.errors.InputError when the input cannot be read.
     """
     from .clean import clean
-    from .nlp import rules_pipeline
+    from .models import Warning
+    from .nlp import rules_pipeline, trained_pipeline
     from .read import read
     from .resolve import build_decision
 
     document = read(source, name=name)
     cleaned = clean(document)
     doc = rules_pipeline()(cleaned.text)
-    return build_decision(document, cleaned, doc, with_text=with_text)
+    model = trained_pipeline() if use_model else None
+    decision = build_decision(document, cleaned, doc, with_text=with_text, model=model)
+    if use_model and model is None:
+        decision.warnings.append(Warning(code="model_missing", message=MODEL_MISSING))
+    return decision
 
 
-def parse_text(text: str, *, with_text: bool = False) -> Decision:
+def parse_text(text: str, *, with_text: bool = False, use_model: bool = True) -> Decision:
     """Parse text that is already plain (one paragraph or list item a line)."""
-    return parse(text.encode("utf-8"), with_text=with_text)
+    return parse(text.encode("utf-8"), with_text=with_text, use_model=use_model)

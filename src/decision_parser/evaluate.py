@@ -102,12 +102,17 @@ def find_document(docs_dir: Path, name: str) -> Path | None:
 
 
 def evaluate(
-    gold_dir: Path, docs_dir: Path, parse: Callable[[Path], Decision] | None = None
+    gold_dir: Path,
+    docs_dir: Path,
+    parse: Callable[[Path], Decision] | None = None,
+    use_model: bool = True,
 ) -> Report:
     if parse is None:
-        from . import parse as default_parse
+        from . import parse as parse_document
 
-        parse = default_parse
+        def parse(path: Path) -> Decision:
+            return parse_document(path, use_model=use_model)
+
     report = Report()
     for gold_path in sorted(Path(gold_dir).glob("*.json")):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
@@ -323,4 +328,66 @@ def format_table(report: Report, show_misses: bool = True) -> str:
         lines.append("misses (file | field | expected | got):")
         for miss in report.misses:
             lines.append(f"  {miss.file} | {miss.field} | {miss.expected!r} | {miss.got!r}")
+    return "\n".join(lines)
+
+
+# --- the annotated held-out split (corpus/training/heldout.jsonl) --------------------------
+# One record per sentence or list item: {"text", "spans": [{start, end, label}], "cats"}.
+# Scored fields: organisation (ORG spans), parties (PARTY spans), and recommendation actions
+# (the action set of each remedy record). Spans must match exactly.
+
+
+def evaluate_heldout(path: Path, model=None) -> Report:
+    """Score the rules alone (model=None) or rules + model on annotated sentences."""
+    from . import combine
+    from .document import CleanText
+    from .find.parties import find_organisations, find_pseudonyms
+    from .find.recommendations import classify_actions
+    from .model import actions_above, predict_many, read_jsonl
+    from .nlp import rules_pipeline
+
+    records = read_jsonl(path)
+    report = Report(documents=len(records))
+    texts = [r["text"] for r in records]
+    predicted = predict_many(model, texts) if model is not None else [([], {})] * len(records)
+    for record, (model_spans, probabilities) in zip(records, predicted, strict=True):
+        ct = CleanText.from_string(record["text"])
+        doc = rules_pipeline()(record["text"])
+        rules = {
+            "ORG": {(f.start, f.end) for f in find_organisations(ct, doc)},
+            "PARTY": {(f.start, f.end) for f in find_pseudonyms(ct, doc)},
+        }
+        for label, field_name in (("ORG", "organisation"), ("PARTY", "parties")):
+            got = set(rules[label])
+            for span in model_spans:
+                overlaps = any(s < span.end and span.start < e for s, e in got)
+                if span.label == label and not overlaps:
+                    got.add((span.start, span.end))
+            gold = {(g["start"], g["end"]) for g in record["spans"] if g["label"] == label}
+            _set(report, record["text"][:60], field_name, gold, got)
+        gold_actions = {a for a, v in record["cats"].items() if v >= 0.5}
+        if not gold_actions:
+            continue
+        actions = set(classify_actions(record["text"]))
+        if not actions and model is not None:
+            actions = set(actions_above(probabilities, combine.ACTION_THRESHOLD))
+        _set(report, record["text"][:60], "recommendations.actions", gold_actions, actions)
+    return report
+
+
+def format_comparison(rules: Report, combined: Report) -> str:
+    """Per-field F1 for the rules alone and for rules + model, side by side."""
+
+    def cell(value: float | None) -> str:
+        return "     -" if value is None else f"{value:6.3f}"
+
+    lines = [
+        f"documents scored: {rules.documents}",
+        f"{'field':<28} {'F1 rules':>9} {'F1 rules+model':>15} {'change':>8}",
+    ]
+    for name in dict.fromkeys([*rules.scores, *combined.scores]):
+        a = rules.scores.get(name, Score()).f1
+        b = combined.scores.get(name, Score()).f1
+        change = "" if a is None or b is None else f"{b - a:+.3f}"
+        lines.append(f"{name:<28} {cell(a):>9} {cell(b):>15} {change:>8}")
     return "\n".join(lines)

@@ -106,7 +106,7 @@ def _candidates() -> Iterator[Path]:
         if env.strip():
             yield Path(env).expanduser()
         return
-    yield _PACKAGE_DIR / MODEL_NAME  # installed (non-editable) with the model as package data
+    yield _PACKAGE_DIR / "shipped" / MODEL_NAME  # installed: models/ is package data (pyproject)
     yield MODEL_DIR  # a source checkout or an editable install
 
 
@@ -162,8 +162,7 @@ def predict_spans(nlp: Language, text: str, batch_size: int = 64) -> list[SpanPr
     """
     lines = list(_lines(text))
     out = []
-    docs = nlp.pipe((ln for _, ln in lines), batch_size=batch_size,
-                    disable=_others(nlp, "ner"))
+    docs = nlp.pipe((ln for _, ln in lines), batch_size=batch_size, disable=_others(nlp, "ner"))
     for (offset, _), doc in zip(lines, docs, strict=True):
         out += [s._replace(start=s.start + offset, end=s.end + offset) for s in _spans(doc)]
     return out
@@ -180,8 +179,9 @@ def predict_actions(nlp: Language, text: str) -> dict[str, float]:
     return _cats(nlp(flat, disable=_others(nlp, "textcat_multilabel")))
 
 
-def predict_many(nlp: Language, texts: Iterable[str], batch_size: int = 64
-                 ) -> list[tuple[list[SpanPrediction], dict[str, float]]]:
+def predict_many(
+    nlp: Language, texts: Iterable[str], batch_size: int = 64
+) -> list[tuple[list[SpanPrediction], dict[str, float]]]:
     """Spans and action probabilities for many single-line items in one batched pass.
 
     Unlike `predict_spans` this does not split lines, so offsets stay relative to each item;
@@ -220,7 +220,7 @@ def records_to_docs(nlp: Language, records: Iterable[Mapping[str, Any]]) -> list
             span = doc.char_span(s["start"], s["end"], label=s["label"], alignment_mode="strict")
             if span is None:
                 raise ValueError(
-                    f"span {rec['text'][s['start']:s['end']]!r} ({s['label']}) is not on token "
+                    f"span {rec['text'][s['start'] : s['end']]!r} ({s['label']}) is not on token "
                     f"boundaries in {rec['text']!r}"
                 )
             ents.append(span)
@@ -230,8 +230,11 @@ def records_to_docs(nlp: Language, records: Iterable[Mapping[str, Any]]) -> list
     return docs
 
 
-def build_docbins(corpus_dir: str | Path = CORPUS_DIR, out_dir: str | Path | None = None,
-                  splits: Iterable[str] = ("train", "dev", "heldout")) -> dict[str, Path]:
+def build_docbins(
+    corpus_dir: str | Path = CORPUS_DIR,
+    out_dir: str | Path | None = None,
+    splits: Iterable[str] = ("train", "dev", "heldout"),
+) -> dict[str, Path]:
     """Write ``<split>.spacy`` DocBins from ``<split>.jsonl``; returns the paths written."""
     from spacy.tokens import DocBin
 
@@ -249,9 +252,14 @@ def build_docbins(corpus_dir: str | Path = CORPUS_DIR, out_dir: str | Path | Non
 
 
 # --- training -----------------------------------------------------------------------------
-def train(config: str | Path = CONFIG_PATH, train_path: str | Path | None = None,
-          dev_path: str | Path | None = None, output_dir: str | Path = MODEL_DIR, seed: int = 0,
-          overrides: Mapping[str, Any] | None = None) -> Path:
+def train(
+    config: str | Path = CONFIG_PATH,
+    train_path: str | Path | None = None,
+    dev_path: str | Path | None = None,
+    output_dir: str | Path = MODEL_DIR,
+    seed: int = 0,
+    overrides: Mapping[str, Any] | None = None,
+) -> Path:
     """Train the pipeline from DocBins and write the best model to ``output_dir``.
 
     Wraps ``spacy.cli.train.train``. ``overrides`` are config overrides such as
@@ -312,8 +320,9 @@ def _prf_overlap(p_hit: int, n_pred: int, g_hit: int, n_gold: int) -> dict[str, 
     return {"p": round(p, 4), "r": round(r, 4), "f": round(f, 4), "support": n_gold}
 
 
-def evaluate(nlp: Language, records: Iterable[Mapping[str, Any]],
-             threshold: float = DEFAULT_THRESHOLD) -> dict[str, Any]:
+def evaluate(
+    nlp: Language, records: Iterable[Mapping[str, Any]], threshold: float = DEFAULT_THRESHOLD
+) -> dict[str, Any]:
     """P/R/F per entity label and per action, plus summaries.
 
     ``ents`` counts exact span matches; ``ents_overlap`` counts a prediction as right when it
@@ -363,8 +372,11 @@ def evaluate(nlp: Language, records: Iterable[Mapping[str, Any]],
 
 def format_scores(scores: Mapping[str, Any]) -> str:
     """A plain-text table of `evaluate` output."""
-    lines = [f"records: {scores['n_records']}", "", f"{'entity':<22}{'P':>8}{'R':>8}{'F':>8}"
-             f"{'n':>7}"]
+    lines = [
+        f"records: {scores['n_records']}",
+        "",
+        f"{'entity':<22}{'P':>8}{'R':>8}{'F':>8}{'n':>7}",
+    ]
     rows = [*scores["ents"].items(), ("(micro)", scores["ents_micro"])]
     rows += [(f"{k} (overlap)", v) for k, v in scores["ents_overlap"].items()]
     for name, s in rows:

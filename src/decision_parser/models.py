@@ -136,6 +136,10 @@ class Recommendation(_Model):
     payee: str | None = None
     deadline: Deadline | None = None
     status: Status | None = Field(None, description="As a committee paper reports it.")
+    actions_method: Method = Field(
+        "rules",
+        description="What named the actions: the rules, or the trained model when the rules saw none.",
+    )
     evidence: Evidence
 
 
@@ -158,6 +162,10 @@ class Decision(_Model):
     )
     organisation: NamedValue | None = None
     complainant: NamedValue | None = None
+    parties: list[NamedValue] = Field(
+        default_factory=list,
+        description="The people the document names by pseudonym or role ('Mrs X', 'Y', 'the parent'), once each.",
+    )
     category: NamedValue | None = None
     outcome: Outcome = Field(default_factory=Outcome)
     dates: Dates = Field(default_factory=Dates)

@@ -1,7 +1,8 @@
 """The spaCy pipeline: spacy.blank("en") plus the entity rules in patterns/entity_ruler.jsonl.
 
 Built once per process and reused: loading costs a few hundred milliseconds, parsing a page
-a few. The trained component from models/ (issue 3) is added by model.py when present.
+a few. The trained component from models/ is loaded separately (trained_pipeline) and only
+asked about what the rules cannot see.
 """
 
 from __future__ import annotations
@@ -13,6 +14,14 @@ import spacy
 from spacy.language import Language
 
 PATTERNS_DIR = Path(__file__).parent / "patterns"
+
+
+@functools.lru_cache(maxsize=1)
+def trained_pipeline() -> Language | None:
+    """The trained NER + action classifier from models/, or None when it is not installed."""
+    from .model import load_model
+
+    return load_model()
 
 
 @functools.lru_cache(maxsize=1)

@@ -8,9 +8,10 @@ import calendar
 import datetime as dt
 import re
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import __version__
+from . import __version__, combine
 from .document import CleanText, Document
 from .find.dates import DateFinding, find_dates
 from .find.deadlines import DeadlineFinding, find_deadlines
@@ -83,8 +84,15 @@ HEADER_TITLE = re.compile(
 
 
 def build_decision(
-    document: Document, ct: CleanText, doc: Doc, *, with_text: bool = False
+    document: Document,
+    ct: CleanText,
+    doc: Doc,
+    *,
+    with_text: bool = False,
+    model: Language | None = None,
 ) -> Decision:
+    """Everything the findings say together. `model` is the trained pipeline, asked only about
+    what the rules cannot see (see combine.py); None parses with the rules alone."""
     warnings: list[Warning] = [Warning(code=w.code, message=w.message) for w in ct.warnings]
     document_type, _ = find_document_type(ct)
 
@@ -94,6 +102,9 @@ def build_decision(
     pseudonyms = find_pseudonyms(ct, doc)
     complainant = choose_complainant(ct, pseudonyms)
     organisation = _organisation(ct, find_organisations(ct, doc), document)
+    if organisation is None and model is not None:
+        organisation = combine.organisation(model, ct)
+    parties = combine.parties(ct, pseudonyms, model)
     category = find_category(ct)
 
     dates = _dates(ct, find_dates(ct, doc), document_type, warnings)
@@ -102,9 +113,14 @@ def build_decision(
     deadlines = [_deadline(ct, d, dates) for d in deadline_findings]
     anchor = default_anchor(ct, document_type, deadlines)
     every_date = _all_dates(dates)
+    findings = find_recommendations(ct, keep_actionless=model is not None)
+    methods = (
+        combine.fill_actions(model, findings) if model is not None else ["rules"] * len(findings)
+    )
     recommendations = [
-        _recommendation(ct, r, amounts, deadlines, complainant, every_date, anchor, dates)
-        for r in find_recommendations(ct)
+        _recommendation(ct, r, amounts, deadlines, complainant, every_date, anchor, dates, method)
+        for r, method in zip(findings, methods, strict=True)
+        if r.actions or r.status or r.source != "list"
     ]
 
     found = find_outcome(ct, document_type)
@@ -146,8 +162,14 @@ def build_decision(
         document_type=document_type,
         case_references=references,
         other_references=other_references,
+        parties=parties,
         organisation=NamedValue(
-            name=organisation.name, evidence=ct.evidence(organisation.start, organisation.end)
+            name=organisation.name,
+            evidence=ct.evidence(
+                organisation.start,
+                organisation.end,
+                method="model" if organisation.kind == "model" else "rules",
+            ),
         )
         if organisation
         else None,
@@ -393,6 +415,7 @@ def _recommendation(
     all_dates: list[DateValue],
     anchor: str,
     dates: Dates,
+    actions_method: str = "rules",
 ) -> Recommendation:
     def within(evidence, start: int, end: int) -> bool:
         return start <= evidence.start and evidence.end <= end + 1
@@ -439,5 +462,6 @@ def _recommendation(
         payee=payee,
         deadline=deadline,
         status=finding.status,
+        actions_method=actions_method,
         evidence=ct.evidence(finding.start, finding.end),
     )

@@ -25,6 +25,8 @@ ACTION_CUES = [
 ]
 STATUS_CUES = [(status, re.compile(pattern, re.I)) for status, pattern in LEXICON["status_cues"]]
 LEAD_IN = re.compile(LEXICON["lead_in_re"], re.I)
+# "... will support key ambitions of the strategy:", "have due regard to the need to:"
+NON_REMEDY_LEAD = re.compile(LEXICON["non_remedy_lead_re"], re.I)
 REMEDY_HEADING = re.compile(LEXICON["remedy_heading_re"], re.I)
 COMMITTEE_ADDRESSED = re.compile(LEXICON["committee_addressed_re"], re.I)
 BOILERPLATE = re.compile(LEXICON["boilerplate_re"], re.I)
@@ -187,7 +189,11 @@ def _section_flags(ct: CleanText) -> list[bool]:
     return flags
 
 
-def find_recommendations(ct: CleanText) -> list[RecommendationFinding]:
+def find_recommendations(
+    ct: CleanText, keep_actionless: bool = False
+) -> list[RecommendationFinding]:
+    """Every recommendation the document lists. With keep_actionless, list items under a remedy
+    lead-in whose action the rules cannot name are kept too, for the trained model to read."""
     blocks = ct.blocks
     in_remedy = _section_flags(ct)
     taken: set[int] = set()
@@ -216,6 +222,7 @@ def find_recommendations(ct: CleanText) -> list[RecommendationFinding]:
         if (
             text.rstrip().endswith(":")
             and LEAD_IN.search(text)
+            and not NON_REMEDY_LEAD.search(text)
             and not COMMITTEE_ADDRESSED.search(MARKER.sub("", text))
         ):
             items = _collect_items(ct, i)
@@ -223,7 +230,7 @@ def find_recommendations(ct: CleanText) -> list[RecommendationFinding]:
                 finding = _make(ct, blocks[first].start, blocks[last].end, "list")
                 # A lead-in can introduce a list of aims or duties ("must have due regard to:"):
                 # an item that asks for no action is not a remedy.
-                if finding and (finding.actions or finding.status):
+                if finding and (finding.actions or finding.status or keep_actionless):
                     finding.deadline_span = (block.start, block.end)
                     finding.group = i
                     found.append(finding)
