@@ -43,7 +43,7 @@ def _start_parse() -> tuple[Callable[[Path], object], str, float]:
         from decision_parser.nlp import rules_pipeline
 
         rules_pipeline()  # build the spaCy pipeline now, not inside the first timed parse
-        label = "parse (read+clean+nlp+resolve)"
+        label = "parse, rules + model"
     except (ImportError, AttributeError):  # before parse() exists: read and clean only
         from decision_parser.clean import clean
         from decision_parser.read import read
@@ -53,6 +53,23 @@ def _start_parse() -> tuple[Callable[[Path], object], str, float]:
 
         label = "read+clean (parse() not available)"
     return parse, label, time.perf_counter() - started
+
+
+def _start_model() -> float:
+    """Seconds the trained model adds to start-up (0 when it is not installed)."""
+    try:
+        from decision_parser.nlp import trained_pipeline
+    except ImportError:
+        return 0.0
+    started = time.perf_counter()
+    trained_pipeline()
+    return time.perf_counter() - started
+
+
+def _rules_only() -> Callable[[Path], object]:
+    from decision_parser import parse
+
+    return lambda path: parse(path, use_model=False)
 
 
 def _start_pdfplumber() -> tuple[Callable[[Path], object], float]:
@@ -111,15 +128,23 @@ def main(argv: list[str] | None = None) -> int:
             print(f"no PDFs in {folder}", file=sys.stderr)
             return 2
         parse, label, parse_startup = _start_parse()
+        model_startup = _start_model()
         extract, plumber_startup = _start_pdfplumber()
         pages = sum(_pages_of(path) for path in files)
         read_clean = _read_clean()
-        for function in (parse, extract, read_clean):
+        rules_only = _rules_only()
+        for function in (parse, extract, read_clean, rules_only):
             function(files[0])  # warm: caches, lazy imports, first-call costs
 
-        timings: dict[str, list[float]] = {"parse": [], "pdfplumber": [], "read+clean": []}
+        timings: dict[str, list[float]] = {
+            "parse": [],
+            "rules": [],
+            "pdfplumber": [],
+            "read+clean": [],
+        }
         for _ in range(max(1, options.repeat)):
             timings["parse"].append(_timed_pass(parse, files))
+            timings["rules"].append(_timed_pass(rules_only, files))
             timings["pdfplumber"].append(_timed_pass(extract, files))
             timings["read+clean"].append(_timed_pass(read_clean, files))
 
@@ -127,10 +152,14 @@ def main(argv: list[str] | None = None) -> int:
     ratio = rate["parse"] / rate["pdfplumber"]
     print(f"{len(files)} PDFs, {pages} pages, {options.repeat} passes each (median shown)")
     print(f"  {label:<38} {rate['parse']:8.1f} pages/s")
+    print(f"  {'parse, rules only (--no-model)':<38} {rate['rules']:8.1f} pages/s")
     print(f"  {'read+clean only':<38} {rate['read+clean']:8.1f} pages/s")
     print(f"  {'pdfplumber extract_text()':<38} {rate['pdfplumber']:8.1f} pages/s")
     print(f"  ratio parse / pdfplumber               {ratio:8.2f}  (must be >= 1)")
-    print(f"  start-up, once: parse {parse_startup:.2f} s, pdfplumber {plumber_startup:.2f} s")
+    print(
+        f"  start-up, once: parse {parse_startup:.2f} s (+ model {model_startup * 1000:.0f} ms), "
+        f"pdfplumber {plumber_startup:.2f} s"
+    )
     return 0 if ratio >= 1 else 1
 
 

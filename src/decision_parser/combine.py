@@ -22,7 +22,7 @@ from .models import NamedValue
 
 # The model reads the opening of a document, where the body and the people are introduced;
 # reading all of a long report would cost more than it finds.
-OPENING_CHARS = 4000
+OPENING_CHARS = 2500
 BODY_NAME = re.compile(
     r"\b(Council|Borough of \w+|Corporation|Authority|Limited|Ltd|LLP|plc|Trust|CIC|Board|Partnership)\b"
 )
