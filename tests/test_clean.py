@@ -460,6 +460,37 @@ LAYOUT_CASES = [
         ],
         id="running-header-that-moves-a-little",
     ),
+    pytest.param(
+        [
+            (1, 72, 100, 300, "Report to: Cabinet", False),
+            (1, 72, 112, 160, "Key decision: No", True),
+            (1, 72, 124, 190, "Exempt information: None", True),
+            (1, 72, 148, 300, "The report follows.", False),
+        ],
+        [
+            ("paragraph", None, "Report to: Cabinet"),
+            ("heading", None, "Key decision: No"),
+            ("heading", None, "Exempt information: None"),
+            ("paragraph", None, "The report follows."),
+        ],
+        id="stacked-bold-lines-that-stop-short-are-not-one-heading",
+    ),
+    pytest.param(
+        [
+            (1, 72, 100, 450, "Adults and Health Scrutiny", True),
+            # one long word, wider than half an em a letter, would not fit after the line above
+            (1, 72, 112, 200, "Committee", True),
+            (1, 190, 140, 405, "Public interest report on", True),
+            (1, 200, 152, 395, "Special Guardianship Allowances", True),
+            (1, 72, 176, 300, "The report follows.", False),
+        ],
+        [
+            ("heading", None, "Adults and Health Scrutiny Committee"),
+            ("heading", None, "Public interest report on Special Guardianship Allowances"),
+            ("paragraph", None, "The report follows."),
+        ],
+        id="wrapped-and-centred-headings",
+    ),
 ]
 # fmt: on
 

@@ -562,14 +562,19 @@ class _Geometry:
             and abs((last.size or 0) - (line.size or 0)) <= 0.6
         )
 
-    def _full(self, line: Line, next_text: str) -> bool:
+    def _full(self, line: Line, following: Line) -> bool:
         """The line ran to the margin: the next line's first word would not have fitted."""
         if line.x1 is None:
             return False
         size = line.size or self.body_size
-        first_word = next_text.split(" ", 1)[0]
-        # A little over half an em per character: generous, since capitals and "m"s are wide.
-        return line.x1 + (len(first_word) + 1) * 0.55 * size >= self.right - 2
+        text = following.text.strip()
+        first_word = text.split(" ", 1)[0]
+        # The width of a character where the next line shows it; else a little over half an
+        # em, generous, since capitals and "m"s are wide.
+        per_char = 0.55 * size
+        if following.x0 is not None and following.x1 is not None and text:
+            per_char = max(per_char, (following.x1 - following.x0) / len(text))
+        return line.x1 + (len(first_word) + 1) * per_char >= self.right - 2
 
     def same_block(self, previous: _Draft, line: Line, page: int) -> bool:
         """Whether `line` carries on the block `previous`, judged by layout alone."""
@@ -583,7 +588,6 @@ class _Geometry:
         heading = previous.kind == "heading" or previous.styled
         if heading and last.bold != line.bold:
             return False
-        text = line.text.strip()
         if page != previous.parts[-1][1]:
             # Across a page break: the last line ran to the margin without a full stop, or a
             # numbered paragraph carries on at its own indent (not at the marker's).
@@ -595,19 +599,29 @@ class _Geometry:
                     and abs(line.x0 - (last.x0 or 0)) <= 2
                 ):
                     return True
-            return self._full(last, text) and not _TERMINAL.search(previous.tail)
+            return self._full(last, line) and not _TERMINAL.search(previous.tail)
         size = line.size or self.body_size
         pitch = line.bottom - last.bottom
         if pitch <= 0 or pitch > 1.25 * self.pitch * size / self.body_size:
             return False
-        if heading:
-            return True
-        if not self._full(last, text):
+        if heading and _centred_together(last, line):
+            return True  # a centred title that wraps
+        if not self._full(last, line):
             return False  # the previous line stopped short: its paragraph ended there
         if len(previous.parts) >= 2 and last.x0 is not None:
             # Past the first line, a paragraph keeps its left edge; a step in or out is new.
             return abs(line.x0 - last.x0) <= 0.8 * size
         return True
+
+
+def _centred_together(above: Line, below: Line) -> bool:
+    """Two lines centred on one axis, not merely starting at the same left edge."""
+    if None in (above.x0, above.x1, below.x0, below.x1):
+        return False
+    assert above.x0 is not None and above.x1 is not None
+    assert below.x0 is not None and below.x1 is not None
+    middle_above, middle_below = (above.x0 + above.x1) / 2, (below.x0 + below.x1) / 2
+    return abs(middle_above - middle_below) <= 2 and abs(above.x0 - below.x0) > 4
 
 
 def _cluster_positions(values: list[float], tolerance: float) -> list[float]:
