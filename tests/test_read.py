@@ -212,13 +212,27 @@ def test_corrupt_pdf(tmp_path: Path) -> None:
     assert caught.value.message.startswith("corrupt PDF, cannot be read")
 
 
-def test_pdfplumber_fallback_reads_the_same_lines(pdf_dir: Path) -> None:
+def _other_producer_pdf(folder: Path) -> Path:
+    """A corpus decision from fpdf2: each word drawn on its own (no space characters), bullets
+    drawn as shapes, a ruled table."""
+    pytest.importorskip("fpdf", reason="tests/other_producer.py needs fpdf2")
+    from tests.other_producer import CORPUS, render, running_header
+
+    stem = "001_harlow_vale_send_upheld"
+    return render(CORPUS / "sources" / f"{stem}.md", folder / "other.pdf", running_header(stem))
+
+
+@pytest.mark.parametrize("producer", ["reportlab", "fpdf2"])
+def test_pdfplumber_fallback_reads_the_same_lines(
+    pdf_dir: Path, tmp_path: Path, producer: str
+) -> None:
     from decision_parser.read import pdf
 
-    data = (pdf_dir / "decision.pdf").read_bytes()
-    by_pdfium, _ = pdf._read_with_pdfium(data, "decision.pdf")
-    by_pdfplumber, metadata = pdf._read_with_pdfplumber(data, "decision.pdf")
-    assert metadata["title"] == "Test decision"
+    path = pdf_dir / "decision.pdf" if producer == "reportlab" else _other_producer_pdf(tmp_path)
+    data = path.read_bytes()
+    by_pdfium, _ = pdf._read_with_pdfium(data, path.name)
+    by_pdfplumber, metadata = pdf._read_with_pdfplumber(data, path.name)
+    assert metadata["title"] in ("Test decision", "Other producer")
     for one, other in zip(by_pdfium, by_pdfplumber, strict=True):
         assert [line.text for line in one.lines] == [line.text for line in other.lines]
 

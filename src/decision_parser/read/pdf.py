@@ -29,6 +29,10 @@ from ..errors import InputError
 
 # A gap between words wider than this many ems separates table cells, not words.
 CELL_GAP_EMS = 1.0
+# pdfplumber: a gap wider than this many ems between characters is a space. Not its fixed
+# 3 points: producers that draw each word on its own write no spaces at all, and at 11 points
+# a space is under 3 points wide.
+WORD_GAP_EMS = 0.15
 # Below this share of the line's font size a word is a superscript (or subscript).
 SUPERSCRIPT_SIZE = 0.8
 # Rules and boxes thinner than this (points) are lines, not shapes.
@@ -412,7 +416,9 @@ def _read_with_pdfplumber(data: bytes, path: str | None) -> tuple[list[Page], di
                     size=float(w.get("size") or 0.0),
                     bold="bold" in str(w.get("fontname", "")).lower(),
                 )
-                for w in page.extract_words(extra_attrs=["size", "fontname"])
+                for w in page.extract_words(
+                    extra_attrs=["size", "fontname"], x_tolerance_ratio=WORD_GAP_EMS
+                )
             ]
             if not words:
                 scanned = bool(page.images)  # a blank page is not a scan
