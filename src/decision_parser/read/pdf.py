@@ -204,21 +204,29 @@ def _pdfium_words(textpage: object, raw: object, frame: _Frame) -> list[Word]:
     box = raw.FS_RECTF()
     matrix = raw.FS_MATRIX()
     font_name = ctypes.create_string_buffer(128)
-    bold_of_object: dict[int | None, bool] = {}
+    style_of_object: dict[int | None, tuple[bool, float]] = {}
 
-    def is_bold(index: int) -> bool:
+    def style(index: int) -> tuple[bool, float]:
+        """(bold, printed size) of the character's text object, worked out once per object:
+        a font has one weight, and one text object one size and one drawing scale."""
         text_object = raw.FPDFText_GetTextObject(textpage, index)
         key = ctypes.cast(text_object, ctypes.c_void_p).value
-        bold = bold_of_object.get(key)
-        if bold is None:
+        found = style_of_object.get(key)
+        if found is None:
             bold = False
             font = raw.FPDFTextObj_GetFont(text_object) if key else None
             if font:
                 raw.FPDFFont_GetBaseFontName(font, font_name, len(font_name))
                 name = font_name.value.decode("latin-1").lower()
                 bold = "bold" in name or "black" in name or raw.FPDFFont_GetWeight(font) >= 600
-            bold_of_object[key] = bold
-        return bold
+            # The font size as set, times the scale the text is drawn at: HTML printers set
+            # 16 and draw it at 0.58, and every size-relative measure needs the printed size.
+            raw.FPDFText_GetMatrix(textpage, index, matrix)
+            scale = abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5 or 1.0
+            found = (bold, (raw.FPDFText_GetFontSize(textpage, index) or 0.0) * scale)
+            if key:
+                style_of_object[key] = found
+        return found
 
     upright = frame.rotation == 0
     left, top = frame.left, frame.top
@@ -237,18 +245,15 @@ def _pdfium_words(textpage: object, raw: object, frame: _Frame) -> list[Word]:
                 raw.FPDFText_GetLooseCharBox(textpage, last, box)
                 a0, b0, a1, b1 = frame.box(box.left, box.bottom, box.right, box.top)
                 x0, y0, x1, y1 = min(x0, a0), min(y0, b0), max(x1, a1), max(y1, b1)
-        # The font size as set, times the scale the text is drawn at: HTML printers set 16
-        # and draw it at 0.58, and every size-relative measure needs the printed size.
-        raw.FPDFText_GetMatrix(textpage, first, matrix)
-        scale = abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5 or 1.0
+        bold, size = style(first)
         return Word(
             text=_hyphens(text[first : last + 1]),
             x0=x0,
             x1=x1,
             top=y0,
             bottom=y1,
-            size=(raw.FPDFText_GetFontSize(textpage, first) or 0.0) * scale,
-            bold=is_bold(first),
+            size=size,
+            bold=bold,
             space_before=space_before,
         )
 
