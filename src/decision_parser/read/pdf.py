@@ -199,6 +199,8 @@ def _pdfium_words(textpage: object, raw: object, frame: _Frame) -> list[Word]:
     if count <= 0:
         return []
     text = textpage.get_text_range()  # type: ignore[attr-defined]
+    # The raw handle: passing the helper object to each raw call costs a property lookup.
+    textpage = textpage.raw  # type: ignore[attr-defined]
     if len(text) != count:  # characters outside the BMP: fall back to one call per character
         text = "".join(chr(raw.FPDFText_GetUnicode(textpage, i) or 32) for i in range(count))
     box = raw.FS_RECTF()
@@ -315,9 +317,11 @@ def _pdfium_shapes(page: object, raw: object, frame: _Frame) -> tuple[Rules, lis
     width, height = frame.size
     box_left, box_bottom, box_right, box_top = (ctypes.c_float() for _ in range(4))
     path_type, image_type = raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE
-    for index in range(raw.FPDFPage_CountObjects(page)):
-        item = raw.FPDFPage_GetObject(page, index)
-        kind = raw.FPDFPageObj_GetType(item)
+    handle = page.raw  # type: ignore[attr-defined]
+    get_object, get_type = raw.FPDFPage_GetObject, raw.FPDFPageObj_GetType
+    for index in range(raw.FPDFPage_CountObjects(handle)):
+        item = get_object(handle, index)
+        kind = get_type(item)
         if kind != path_type and kind != image_type:
             continue
         if not raw.FPDFPageObj_GetBounds(item, box_left, box_bottom, box_right, box_top):
