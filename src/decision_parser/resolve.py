@@ -113,7 +113,9 @@ def build_decision(
     deadlines = [_deadline(ct, d, dates) for d in deadline_findings]
     anchor = default_anchor(ct, document_type, deadlines)
     every_date = _all_dates(dates)
-    findings = find_recommendations(ct, keep_actionless=model is not None)
+    findings = find_recommendations(
+        ct, keep_actionless=model is not None, document_type=document_type
+    )
     methods = (
         combine.fill_actions(model, findings) if model is not None else ["rules"] * len(findings)
     )

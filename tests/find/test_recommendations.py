@@ -149,6 +149,22 @@ DOCUMENTS = [
 ]
 
 
+DECISION_WITH_SECTION = (
+    "What I found\n"
+    "I recommended the Council apologise to Mr X and pay him £100.\n"
+    "Agreed action\n"
+    "The Council has agreed to apologise to Mr X and pay him £100 within one month of the final decision."
+)
+
+
+def test_a_decision_lists_remedies_in_its_remedy_section_only():
+    found = find_recommendations(
+        CleanText.from_string(DECISION_WITH_SECTION), document_type="lgsco_decision"
+    )
+    assert [f.text for f in found] == [DECISION_WITH_SECTION.splitlines()[-1]]
+    assert find_recommendations(CleanText.from_string(DECISION_WITH_SECTION)) != found
+
+
 @pytest.mark.parametrize("text, expected", DOCUMENTS)
 def test_find_recommendations(text, expected):
     found = find_recommendations(CleanText.from_string(text))

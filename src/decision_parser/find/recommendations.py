@@ -190,12 +190,16 @@ def _section_flags(ct: CleanText) -> list[bool]:
 
 
 def find_recommendations(
-    ct: CleanText, keep_actionless: bool = False
+    ct: CleanText, keep_actionless: bool = False, document_type: str | None = None
 ) -> list[RecommendationFinding]:
     """Every recommendation the document lists. With keep_actionless, list items under a remedy
     lead-in whose action the rules cannot name are kept too, for the trained model to read."""
     blocks = ct.blocks
     in_remedy = _section_flags(ct)
+    # An Ombudsman decision or report with an "Agreed action" or "Recommendations" section
+    # lists its remedies there; "I recommended the Council apologise" in the analysis or the
+    # summary says the same thing again in other words.
+    remedies_sectioned = document_type in ("lgsco_decision", "lgsco_report") and any(in_remedy)
     taken: set[int] = set()
     found: list[RecommendationFinding] = []
     status_column: int | None = None
@@ -246,7 +250,8 @@ def find_recommendations(
                 taken.add(i)
                 continue
 
-        found.extend(_sentence_findings(ct, block, in_remedy[i]))
+        if in_remedy[i] or not remedies_sectioned:
+            found.extend(_sentence_findings(ct, block, in_remedy[i]))
     _inherit_follow_up_deadlines(ct, found)
     return _dedupe(found)
 
