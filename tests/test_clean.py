@@ -491,6 +491,38 @@ LAYOUT_CASES = [
         ],
         id="wrapped-and-centred-headings",
     ),
+    pytest.param(
+        # A cover sheet of one-line paragraphs: most steps between lines are paragraph gaps,
+        # so the gap after a full line still ends its paragraph.
+        [
+            (1, 72, 76, FULL, "The Council accepted the findings of the Ombudsman and has put", False),
+            (1, 72, 88, FULL, "in place the remedy the Ombudsman asked for, within the time", False),
+            (1, 72, 100, FULL, "allowed, and it has written to the family to say so and to", False),
+            (1, 72, 112, FULL, "explain what it has changed in the way that it handles cases", False),
+            (1, 72, 124, 200, "like theirs.", False),
+            (1, 72, 146, 300, "Name of Officer: Raj Lakshman", False),
+            (1, 72, 168, 300, "Date: 5 July 2022", False),
+            (1, 72, 190, 300, "Wards affected: All", False),
+            (1, 72, 212, FULL, "Have any Environment and Climate Change implications been cleared?", False),
+            (1, 72, 234, 160, "No implications.", False),
+            (1, 72, 256, 300, "Key decision: No", False),
+        ],
+        [
+            ("paragraph", None, "The Council accepted the findings of the Ombudsman and has put "
+                                "in place the remedy the Ombudsman asked for, within the time "
+                                "allowed, and it has written to the family to say so and to "
+                                "explain what it has changed in the way that it handles cases "
+                                "like theirs."),
+            ("paragraph", None, "Name of Officer: Raj Lakshman"),
+            ("paragraph", None, "Date: 5 July 2022"),
+            ("paragraph", None, "Wards affected: All"),
+            ("paragraph", None, "Have any Environment and Climate Change implications been "
+                                "cleared?"),
+            ("paragraph", None, "No implications."),
+            ("paragraph", None, "Key decision: No"),
+        ],
+        id="one-line-paragraphs-keep-their-gaps",
+    ),
 ]
 # fmt: on
 

@@ -510,7 +510,9 @@ class _Geometry:
             and 0 < b.bottom - a.bottom < 2.5 * self.body_size
         ]  # fmt: skip
         pitches.sort()
-        self.pitch = pitches[len(pitches) // 2] if pitches else 1.2 * self.body_size
+        # Low in the range, not the median: in a paper of one-line paragraphs ("Name of
+        # Officer: ...") most steps from line to line are paragraph gaps.
+        self.pitch = pitches[len(pitches) // 4] if pitches else 1.2 * self.body_size
         rights = sorted(line.x1 for _, line in body if line.x1 is not None)
         widths = sorted(page.width for page in pages if page.width)
         # Where full lines end. When every line is short (a sparse page) the right margin
