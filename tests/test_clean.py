@@ -523,6 +523,20 @@ LAYOUT_CASES = [
         ],
         id="one-line-paragraphs-keep-their-gaps",
     ),
+    pytest.param(
+        [
+            (1, 72, 100, 300, "The committee's discussion is recorded.", False),
+            (1, 72, 130, 90, "6.", True),
+            (1, 72, 154, 180, "Recommendation(s):", True),
+            (1, 72, 178, 400, "The committee is asked to note the report.", False),
+        ],
+        [
+            ("paragraph", None, "The committee's discussion is recorded."),
+            ("heading", "6.", "6. Recommendation(s):"),
+            ("paragraph", None, "The committee is asked to note the report."),
+        ],
+        id="section-number-on-a-line-of-its-own",
+    ),
 ]
 # fmt: on
 

@@ -540,6 +540,8 @@ class _Geometry:
             return False
         if not (line.bold or line.size >= 1.15 * self.body_size):
             return False
+        if _NUMBER_ONLY.match(text):
+            return True  # "6." set apart from its title, which follows
         return len(text.split()) <= 15 and not re.search(r"[.,;]$", text)
 
     def at_item_indent(self, previous: _Draft, line: Line, page: int) -> bool:
