@@ -344,6 +344,12 @@ def _merge_cells(joiner: Joiner, cells: list[str], more: list[str]) -> list[str]
     return merged
 
 
+def _is_field(text: str) -> bool:
+    """A "Label: value" line ("Report to: Cabinet"), not a numbered heading with a colon."""
+    label, colon, value = text.partition(":")
+    return bool(colon and value.strip()) and _heading_marker(text) is None
+
+
 def _looks_like_heading(draft: _Draft, text: str) -> bool:
     """A short, unpunctuated, numbered or bold block: "2. Background", or a numbered heading
     set in bold that wraps ("34. Public interest report of the ... Social Care" / "Ombudsman:
@@ -358,8 +364,7 @@ def _looks_like_heading(draft: _Draft, text: str) -> bool:
         return True  # numbered and set like a heading: "74. Ombudsman decision: transport"
     if draft.bold and (draft.last is None or draft.last.gap_before or draft.last.top is not None):
         # "Label: value" lines in bold are fields of a cover sheet, not headings.
-        label, colon, value = text.partition(":")
-        return not (colon and value.strip())
+        return not _is_field(text)
     marker = _heading_marker(text)
     if marker is None or (draft.marker is None and not marker.isdigit()):
         return False
@@ -542,6 +547,8 @@ class _Geometry:
             return False
         if _NUMBER_ONLY.match(text):
             return True  # "6." set apart from its title, which follows
+        if line.size < 1.15 * self.body_size and _is_field(text):
+            return False  # "Key decision: No" in bold is a cover sheet's field
         return len(text.split()) <= 15 and not re.search(r"[.,;]$", text)
 
     def at_item_indent(self, previous: _Draft, line: Line, page: int) -> bool:
