@@ -5,7 +5,9 @@ What clean does, in order:
    pages, digits ignored so "Page 2 of 7" matches "Page 3 of 7") and lone page numbers;
 2. group lines into blocks (heading, paragraph, list item, table row): by geometry for PDFs
    (vertical gaps, indentation, font size, list markers), by blank lines and hints for text and
-   HTML; a paragraph that runs on across a blank line or a page break is joined back;
+   HTML; a paragraph that runs on across a blank line or a page break is joined back, and a
+   sentence left unfinished carries on into a lower-case line even when that line is set in
+   bold ("Status: In" / "progress"), so run-ons win over heading detection;
 3. join the lines of a block with single spaces, rejoining words hyphenated at a line end
    ("recom-" + "mendation") but keeping real compounds ("post-16", "follow-up");
 4. normalise characters: no-break and odd spaces, ligatures, split superscript ordinals

@@ -12,9 +12,14 @@ Two libraries, each where it earns its place:
   after word extraction is shared.
 
 From words this module builds printed lines (words that overlap vertically, superscripts
-included, in x order), splits lines into cells at wide gaps or vertical rules, and turns ruled
-tables into one Line per row with "\\t" between cells, so a cell that wraps over several lines
-stays in its row.
+included, in x order), splits lines into cells at wide gaps or vertical rules, and turns tables
+into one Line per row with "\\t" between cells, so a cell that wraps over several lines stays in
+its row: ruled tables split at their rules; tables without rules (HTML printed to PDF) at
+"rivers", gaps that no line of the table crosses, and into rows at gaps across every column.
+
+Producers differ in ways this has to absorb: sizes are printed sizes (font size times the
+drawing scale), and a bullet drawn as a small shape left of a line (HTML printers, some word
+processors) becomes a "•" word like a bullet printed as text.
 """
 
 from __future__ import annotations
