@@ -185,6 +185,10 @@ def test_normalise_line(raw: str, expected: str) -> None:
         ("(i) note", "(i)"),
         ("- 1.1 That the Board", "1.1"),
         ("• Offer a payment", "-"),
+        ("o Review of panel membership", "-"),  # Word's second-level bullet
+        ("\uf0a7 Review of panel membership", "-"),  # Wingdings square, unmapped
+        ("➤ Note the report", "-"),
+        ("of the Council", None),
         ("The Council", None),
         ("23 013 127 - a reference", None),
         ("e.g. this", None),

@@ -79,7 +79,11 @@ def normalise_line(text: str) -> str:
 
 # --- markers ------------------------------------------------------------------------------
 
-_BULLET = re.compile(r"^[-*+•–—▪●◦○■□➢►✓·\uf0b7\uf0a7\uf0d8\uf076]\s+")
+# Bullets as printed, Word's Symbol and Wingdings glyphs (private-use code points) among them,
+# and the "o" Word uses for a second-level bullet.
+_BULLET = re.compile(
+    r"^(?:[-*+•–—▪●◦○■□➢►✓·◆❖➔→✔▶➤❑\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf0a8\uf06e\uf071\uf0e8]|o(?=[ \t]))\s+"
+)
 # "1.", "1.1", "2.2.1", "1)", "(1)"; a bare "1" only counts for headings (see below).
 # Section numbers, not times or amounts: "5.00 pm" and "2.50 per hour" are not markers.
 _NUMBER_MARKER = re.compile(

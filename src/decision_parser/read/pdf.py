@@ -560,7 +560,7 @@ def _segments(line: _Printed, rules: Rules) -> list[list[Word]]:
 
 
 _MARKER = re.compile(
-    r"^(?:[-–—*•●▪◦○■□➢►✓·\uf0b7\uf0a7\uf0d8\uf076]|\(?\d{1,2}(?:\.\d{1,2}){0,3}[.)]?"
+    r"^(?:[-–—*•●▪◦○■□➢►✓·o◆❖➔→✔▶➤❑\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf0a8\uf06e\uf071\uf0e8]|\(?\d{1,2}(?:\.\d{1,2}){0,3}[.)]?"
     r"|\(?[a-zA-Z]\)|\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)\)|[a-z]\.)$"
 )
 

@@ -20,7 +20,10 @@ _RULE = re.compile(r"^ {0,3}([-*_=])(?:[ \t]*\1){2,}[ \t]*$")
 # A Markdown table's alignment row (`|---|:--:|`) or a dashed row under tab-separated headers.
 _TABLE_RULE = re.compile(r"^[\s|:+\-=]*-{3,}[\s|:+\-=]*$")
 # A bullet as typed at a line start. "*" only counts when followed by a space (else emphasis).
-_BULLET = re.compile(r"^([-*+•–—▪●◦○■□➢►✓·])[ \t]+(?=\S)")
+# Word's "o" for a second-level bullet, and its Symbol/Wingdings glyphs, count too.
+_BULLET = re.compile(
+    r"^([-*+•–—▪●◦○■□➢►✓·o◆❖➔→✔▶➤❑\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf0a8\uf06e\uf071\uf0e8])[ \t]+(?=\S)"
+)
 _PIPE_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
 
 # Inline markup. Tags are only stripped when they look like HTML, so "<5 years" survives.
