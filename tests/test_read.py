@@ -465,3 +465,20 @@ def test_page_box_inherited_from_the_page_tree(tmp_path: Path) -> None:
     # Baseline at 100 from the top: the box sits just above it, not 50 points off (Letter).
     line = page.lines[0]
     assert line.top == pytest.approx(89, abs=3) and line.bottom == pytest.approx(103, abs=3)
+
+
+@pytest.mark.parametrize(
+    ("extracted", "word"),
+    [
+        ("\uf0a7", "•"),  # a Wingdings bullet, private use
+        ("\x7f", "•"),  # Helvetica's bullet where a PDF does not map it
+        ("\ufffd", "•"),
+        ("recom\x02", "recom-"),  # PDFium's mark for a hyphen at a line end
+        ("a", "a"),
+        ("\uf0a7x", "\uf0a7x"),  # not alone: left as it is
+    ],
+)
+def test_pdfium_word_text(extracted: str, word: str) -> None:
+    from decision_parser.read.pdf import _word_text
+
+    assert _word_text(extracted) == word

@@ -254,7 +254,7 @@ def _pdfium_words(textpage: object, raw: object, frame: _Frame) -> list[Word]:
                 x0, y0, x1, y1 = min(x0, a0), min(y0, b0), max(x1, a1), max(y1, b1)
         bold, size = style(first)
         return Word(
-            text=_hyphens(text[first : last + 1]),
+            text=_word_text(text[first : last + 1]),
             x0=x0,
             x1=x1,
             top=y0,
@@ -303,11 +303,22 @@ def _pdfium_words(textpage: object, raw: object, frame: _Frame) -> list[Word]:
     return words
 
 
-def _hyphens(word: str) -> str:
+def _word_text(word: str) -> str:
+    """A word as PDFium extracted it, with its marks made plain."""
     # PDFium marks a hyphen it judges to be a line-end break as U+0002 or U+FFFE.
     if "\x02" in word or "\ufffe" in word:
         return word.replace("\x02", "-").replace("\ufffe", "-")
+    if len(word) == 1 and _is_symbol_glyph(word):
+        return "•"
     return word
+
+
+def _is_symbol_glyph(char: str) -> bool:
+    """A lone glyph with no real character behind it: a symbol font's private-use code, a
+    replacement character, or DEL (Helvetica's bullet, code 127, when a PDF does not map it).
+    Alone, as a word, it is nearly always a bullet; pdfminer's "(cid:127)" is treated alike."""
+    code = ord(char)
+    return 0xE000 <= code <= 0xF8FF or code in (0x7F, 0xFFFD)
 
 
 def _pdfium_shapes(page: object, raw: object, frame: _Frame) -> tuple[Rules, list[Box]]:
