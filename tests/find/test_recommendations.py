@@ -149,6 +149,16 @@ DOCUMENTS = [
 ]
 
 
+def test_a_prohibition_in_a_remedy_section_is_not_a_remedy():
+    text = (
+        "Agreed action\n"
+        "The Council should review its top-up procedure.\n"
+        "Until then the Council must not ask Mr Y for further top-up payments."
+    )
+    found = find_recommendations(CleanText.from_string(text))
+    assert [f.text for f in found] == ["The Council should review its top-up procedure."]
+
+
 DECISION_WITH_SECTION = (
     "What I found\n"
     "I recommended the Council apologise to Mr X and pay him £100.\n"

@@ -408,6 +408,8 @@ def _sentence_findings(
                 continue
             if re.search(r"\b(should|must)\s+have\b", sentence, re.I):
                 continue  # "should have" describes a fault, not a remedy
+            if re.search(r"\b(should|must|will)\s+not\b", sentence, re.I) and not agreed:
+                continue  # "Until then the Council must not ask ..." limits a remedy; it is not one
             finding = _make(ct, block.start + s, block.start + e, "sentence")
         else:
             continue
