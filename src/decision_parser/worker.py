@@ -215,9 +215,12 @@ class WorkerProcess:
         self.ready = False
         self.peak_rss = 0
         self.started = time.monotonic()
-        # A file, not a pipe: nobody has to drain it, and after a crash its tail says why.
+        # A file, not a pipe: nobody has to drain it, and after a crash its tail says why. Its
+        # name is removed as soon as the worker has it open (we keep a descriptor to read it),
+        # so even a run killed with SIGKILL leaves no log files behind.
         handle, self._log_path = tempfile.mkstemp(prefix="decision-parser-worker-", suffix=".log")
         os.close(handle)
+        self._log_fd = os.open(self._log_path, os.O_RDONLY)
         context = _fork_server()
         if context is not None:
             self._start_forked(context, faults)
@@ -260,6 +263,7 @@ class WorkerProcess:
                 env=env,
                 close_fds=True,
             )
+        self._unlink_log()  # the child has inherited the open file
         self._keep = (self._process.stdin, self._process.stdout)
         self._write_fd = self._process.stdin.fileno()
         self._read_fd = self._process.stdout.fileno()
@@ -341,6 +345,7 @@ class WorkerProcess:
     def _note(self, message: tuple) -> None:
         if message[0] == "ready":
             self.ready = True
+            self._unlink_log()  # a forked worker opens it before it says ready
         self.peak_rss = max(self.peak_rss, message[-1])
 
     def why_gone(self) -> str:
@@ -356,8 +361,12 @@ class WorkerProcess:
         return f"{what}: {tail}" if tail else what
 
     def stderr_tail(self, lines: int = 3) -> str:
+        if self._log_fd < 0:
+            return ""
         try:
-            text = Path(self._log_path).read_text(encoding="utf-8", errors="replace")
+            size = os.fstat(self._log_fd).st_size
+            start = max(0, size - 16384)
+            text = os.pread(self._log_fd, size - start, start).decode("utf-8", errors="replace")
         except OSError:
             return ""
         kept = [line.strip() for line in text.splitlines() if line.strip()][-lines:]
@@ -398,8 +407,17 @@ class WorkerProcess:
         if not isinstance(self._process, subprocess.Popen):
             with contextlib.suppress(ValueError):
                 self._process.close()
-        with contextlib.suppress(OSError):
-            os.unlink(self._log_path)
+        self._unlink_log()
+        if self._log_fd >= 0:
+            with contextlib.suppress(OSError):
+                os.close(self._log_fd)
+            self._log_fd = -1
+
+    def _unlink_log(self) -> None:
+        if self._log_path:
+            with contextlib.suppress(OSError):
+                os.unlink(self._log_path)
+            self._log_path = None
 
 
 def _fork_server():
