@@ -24,6 +24,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .document import Block, BlockKind, CleanText, CleanWarning, Document, Line, Page
+from .geometry import cluster_positions
 
 # --- characters ---------------------------------------------------------------------------
 
@@ -538,7 +539,7 @@ class _Geometry:
             for line in page.lines
             if line.x0 is not None and line.kind != "row" and find_marker(line.text)
         ]
-        self.indents = _cluster_positions(marker_x0s, 4.0)
+        self.indents = cluster_positions(marker_x0s, 4.0)
 
     def level(self, line: Line) -> int:
         if line.x0 is None or not self.indents or not find_marker(line.text):
@@ -639,16 +640,6 @@ def _centred_together(above: Line, below: Line) -> bool:
     assert below.x0 is not None and below.x1 is not None
     middle_above, middle_below = (above.x0 + above.x1) / 2, (below.x0 + below.x1) / 2
     return abs(middle_above - middle_below) <= 2 and abs(above.x0 - below.x0) > 4
-
-
-def _cluster_positions(values: list[float], tolerance: float) -> list[float]:
-    clusters: list[list[float]] = []
-    for value in sorted(values):
-        if clusters and value - clusters[-1][-1] <= tolerance:
-            clusters[-1].append(value)
-        else:
-            clusters.append([value])
-    return [sum(c) / len(c) for c in clusters]
 
 
 def _is_hard_wrapped(lines: list[Line]) -> tuple[bool, int]:

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 
 from ..document import Line, Page
 from ..errors import InputError
+from ..geometry import cluster_positions
 
 # A gap between words wider than this many ems separates table cells, not words.
 CELL_GAP_EMS = 1.0
@@ -948,16 +949,6 @@ def _join_cell_lines(parts: list[str]) -> str:
     return text
 
 
-def _cluster(values: list[float], tolerance: float) -> list[float]:
-    clusters: list[list[float]] = []
-    for value in sorted(values):
-        if clusters and value - clusters[-1][-1] <= tolerance:
-            clusters[-1].append(value)
-        else:
-            clusters.append([value])
-    return [sum(c) / len(c) for c in clusters]
-
-
 def _ruled_tables(
     printed: list[_Printed], split: list[list[list[Word]]], rules: Rules
 ) -> list[_Table]:
@@ -965,7 +956,7 @@ def _ruled_tables(
     crossed by a vertical rule or holds cells (lines split at a wide gap)."""
     if len(rules.horizontal) < 2 or not printed:
         return []
-    edges = _cluster([y for y, _, _ in rules.horizontal], 1.5)
+    edges = cluster_positions([y for y, _, _ in rules.horizontal], 1.5)
     centres = [(line.top + line.bottom) / 2 for line in printed]
 
     def lines_in(top: float, bottom: float) -> list[int]:
@@ -1035,11 +1026,11 @@ def _column_edges(
         for x, rule_top, rule_bottom in rules.vertical
         if left - 2 <= x <= right + 2 and rule_top <= bottom and rule_bottom >= top
     ]
-    inner = [x for x in _cluster(ruled, 3.0) if x < right - 8]
+    inner = [x for x in cluster_positions(ruled, 3.0) if x < right - 8]
     if len(inner) >= 2:
         return inner
     starts = [segment[0].x0 for i in members for segment in split[i][1:]]
     multi = sum(1 for i in members if len(split[i]) > 1)
     counted = Counter(round(x / 3) for x in starts)
     edges = [left] + [k * 3.0 for k, n in counted.items() if n >= max(1, multi // 3)]
-    return _cluster(edges, 6.0)
+    return cluster_positions(edges, 6.0)
