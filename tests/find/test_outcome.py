@@ -47,6 +47,25 @@ CASES = [
         "committee_report",
         (None, None, None, None),
     ),
+    # The stock paragraph on the Ombudsman's role defines the word; it is not a finding.
+    (
+        "We investigate complaints about 'maladministration' and 'service failure'. "
+        "I have found no fault.",
+        "lgsco_decision",
+        ("not_upheld", False, None, None),
+    ),
+    (
+        "We found maladministration causing injustice.",
+        "lgsco_decision",
+        ("upheld", True, True, True),
+    ),
+    # A hypothesis is not a finding.
+    (
+        "Decision : Closed after initial enquiries\nIt is unlikely we would find fault with how the "
+        "Council made its decision.",
+        "lgsco_decision",
+        ("closed_after_initial_enquiries", None, None, None),
+    ),
 ]
 
 

@@ -81,7 +81,10 @@ def _first(pattern: re.Pattern, text: str) -> re.Match | None:
 
 
 NEGATION_BEFORE = re.compile(
-    r"\b(not|no|nor|never|cannot|without|neither|n't)\b[^.;]{0,40}$|\bwhether\b[^.;]{0,20}$", re.I
+    r"\b(not|no|nor|never|cannot|without|neither|n't|unlikely)\b[^.;]{0,40}$"
+    # "whether there was fault", "we would find fault if": a question or a hypothesis
+    r"|\b(whether|if|would|could|might|may)\b[^.;]{0,20}$",
+    re.I,
 )
 
 
