@@ -34,6 +34,7 @@ CORPUS_FLOORS = {
     "recommendations.amounts": ("f1", 0.95),
     "recommendations.deadline": ("f1", 0.95),
     "recommendations.status": ("f1", 0.95),
+    "recommendations.payee": ("f1", 0.95),
 }
 SEED_FLOORS = {
     "document_type": ("f1", 1.0),

@@ -85,3 +85,24 @@ def test_working_days_skip_weekends():
     decision = decision_parser.parse_text(DECISION)
     # 27 March 2025 was a Thursday; 20 working days later is Thursday 24 April.
     assert decision.recommendations[2].deadline.due_date.isoformat() == "2025-04-24"
+
+
+# (a listed remedy, the payee resolve.py names)
+PAYEES = [
+    ("- Pay Mr and Mrs C £1,000 to acknowledge their distress;", "Mr and Mrs C"),
+    ("- refund to Miss B the £312 already deducted;", "Miss B"),
+    ("- make a payment of £250 to Y's mother for her time and trouble;", "Y's mother"),
+    ("- write off the overpayment of £1,146.20 and confirm that Miss B does not owe it;", "Miss B"),
+    ("- pay her £300 for her distress;", "Mrs X"),  # a pronoun is the complainant
+]
+
+
+@pytest.mark.parametrize("item, payee", PAYEES)
+def test_payee(item, payee):
+    text = (
+        "I have called the complainant Mrs X.\nAgreed action\n"
+        f"Within one month of the final decision, the Council has agreed to:\n{item}\n"
+    )
+    (recommendation,) = decision_parser.parse_text(text, use_model=False).recommendations
+    assert "payment" in recommendation.actions
+    assert recommendation.payee == payee

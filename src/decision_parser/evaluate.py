@@ -298,6 +298,14 @@ def _score_recommendations(
                     else None
                 ),
             )
+        if item.get("payee"):
+            _scalar(
+                report,
+                file,
+                "recommendations.payee",
+                normalise(item["payee"]),
+                normalise(got.payee) if got.payee else None,
+            )
         if item.get("status"):
             _scalar(report, file, "recommendations.status", item["status"], got.status)
     for p, recommendation in enumerate(predicted):

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.util import compile_suffix_regex
 
 PATTERNS_DIR = Path(__file__).parent / "patterns"
 
@@ -27,6 +28,10 @@ def trained_pipeline() -> Language | None:
 @functools.lru_cache(maxsize=1)
 def rules_pipeline() -> Language:
     nlp = spacy.blank("en")
+    # "apologise to Mrs X." ends a sentence far more often than "X." abbreviates a name here;
+    # spaCy's English rules keep "X." whole, which hides the pseudonym from the patterns.
+    suffixes = [*nlp.Defaults.suffixes, r"(?<=\b[A-Z])\."]
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     # The rules need nothing but the tokenizer; raising max_length keeps long reports in one Doc.
     nlp.max_length = 5_000_000
     ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": None, "validate": True})

@@ -69,11 +69,19 @@ ABOUT_BODY = re.compile(
     r"\b(complain\w*|investigation|findings?|fault)\s+(about|against|into|by|with)\s+(a\s+complaint\s+about\s+)?$",
     re.I,
 )
+PERSON = (
+    r"Mr and Mrs [A-Z]\b|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\.? [A-Z]\b|him|her|them|"
+    r"the (?:family|parents?|complainant|estate|carer)|[A-Z]['’]s (?:mother|father|parents?|family)"
+)
+# "pay Mrs X £300", "refund to Miss B the £312", "a payment of £500 to the family"
 PAYEE = re.compile(
-    r"\bpay(?:s|ing)?\s+(?P<a>Mr and Mrs [A-Z]\b|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\.? [A-Z]\b|him|her|them|"
-    r"the (?:family|parents?|complainant|estate|carer)|[A-Z]['’]s (?:mother|father|parents?))"
-    r"|(?:payment|£[\d,.]+(?:k)?)(?:\s+\w+){0,6}?\s+to\s+(?P<b>Mr and Mrs [A-Z]\b|"
-    r"(?:Mr|Mrs|Miss|Ms|Mx|Dr)\.? [A-Z]\b|him|her|them|the (?:family|parents?|complainant|estate|carer))",
+    rf"\b(?i:pay|pays|paying|refund|refunds|reimburse|reimburses|repay|repays|compensate|award)"
+    rf"\s+(?:to\s+)?(?P<a>{PERSON})"
+    rf"|(?:(?i:payment)|£[\d,.]+(?:k)?)(?:\s+\w+){{0,6}}?\s+to\s+(?P<b>{PERSON})"
+)
+# Failing those, the person a financial remedy names: "write off ... Miss B does not owe it".
+NAMED_PERSON = re.compile(
+    r"Mr and Mrs [A-Z]\b|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\.? [A-Z]\b|[A-Z]['’]s (?:mother|father|parents?)"
 )
 PRONOUNS = {"him", "her", "them"}
 HEADER_TITLE = re.compile(
@@ -452,9 +460,9 @@ def _recommendation(
         deadline = _deadline_with_anchor(deadline, anchor, dates)
     payee = None
     if "payment" in finding.actions:
-        match = PAYEE.search(finding.text)
+        match = PAYEE.search(finding.text) or NAMED_PERSON.search(finding.text)
         if match:
-            payee = match.group("a") or match.group("b")
+            payee = match.groupdict().get("a") or match.groupdict().get("b") or match.group(0)
             if payee.lower() in PRONOUNS and complainant:
                 payee = complainant.name
     return Recommendation(

@@ -44,6 +44,7 @@ COMPLAINANTS = [
     ),
     ("Ms M;s child missed out on provision. Ms M was told.", "Ms M"),
     ("The council apologised to the parent.", None),
+    ("I have called the complainant Mrs X. Her son is Y.", "Mrs X"),  # a name ending a sentence
 ]
 
 
