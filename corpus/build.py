@@ -406,8 +406,9 @@ def build_html(blocks: list[Block], settings: dict) -> str:
     nested_ul = False
     sub_ul = False
 
-    def close_all() -> None:
-        nonlocal open_list, li_open, nested_ul, sub_ul
+    def close_item() -> None:
+        """Close the open <li> of a numbered list, with any bullet lists inside it."""
+        nonlocal li_open, nested_ul, sub_ul
         if sub_ul:
             out.append("</ul>\n")
             sub_ul = False
@@ -417,21 +418,17 @@ def build_html(blocks: list[Block], settings: dict) -> str:
         if li_open:
             out.append("</li>\n")
             li_open = False
+
+    def close_all() -> None:
+        nonlocal open_list
+        close_item()
         if open_list:
             out.append(f"</{open_list}>\n")
             open_list = None
 
     for b in blocks:
         if b.kind == "numbered":
-            if sub_ul:
-                out.append("</ul>\n")
-                sub_ul = False
-            if nested_ul:
-                out.append("</ul>\n")
-                nested_ul = False
-            if li_open:
-                out.append("</li>\n")
-                li_open = False
+            close_item()
             if open_list != "ol":
                 close_all()
                 start = b.label.rstrip(".").split(".")[0]

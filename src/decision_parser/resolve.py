@@ -371,22 +371,28 @@ def add_duration(start: dt.date, duration: str, working_days: bool = False) -> d
     return dt.date(year, month + 1, day)
 
 
-def _deadline(ct: CleanText, finding: DeadlineFinding, dates: Dates) -> Deadline:
+def due_date(
+    anchor: str | None, duration: str | None, working_days: bool, dates: Dates
+) -> dt.date | None:
+    """When a duration that runs from `anchor` falls due, if the anchor's day is known."""
     anchor_dates = {
         "final_decision": dates.decision_date,
         "report": dates.report_date or dates.decision_date,
         "meeting": dates.meeting_date,
     }
-    due = None
-    anchor_value = anchor_dates.get(finding.anchor or "")
-    if finding.duration and anchor_value and anchor_value.precision == "day":
-        due = add_duration(anchor_value.date, finding.duration, finding.working_days)
+    anchor_value = anchor_dates.get(anchor or "")
+    if not (duration and anchor_value and anchor_value.precision == "day"):
+        return None
+    return add_duration(anchor_value.date, duration, working_days)
+
+
+def _deadline(ct: CleanText, finding: DeadlineFinding, dates: Dates) -> Deadline:
     return Deadline(
         text=finding.text,
         duration=finding.duration,
         working_days=finding.working_days,
         anchor=finding.anchor,
-        due_date=due,
+        due_date=due_date(finding.anchor, finding.duration, finding.working_days, dates),
         by=finding.by,
         evidence=ct.evidence(finding.start, finding.end),
     )
@@ -406,13 +412,7 @@ def default_anchor(ct: CleanText, document_type: str, deadlines: list[Deadline])
 
 
 def _deadline_with_anchor(deadline: Deadline, anchor: str, dates: Dates) -> Deadline:
-    anchor_date = {
-        "final_decision": dates.decision_date,
-        "report": dates.report_date or dates.decision_date,
-    }[anchor]
-    due = None
-    if anchor_date and anchor_date.precision == "day":
-        due = add_duration(anchor_date.date, deadline.duration, deadline.working_days)
+    due = due_date(anchor, deadline.duration, deadline.working_days, dates)
     return deadline.model_copy(update={"anchor": anchor, "anchor_inferred": True, "due_date": due})
 
 
