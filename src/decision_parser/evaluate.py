@@ -190,6 +190,13 @@ def score_document(report: Report, file: str, gold: dict, decision: Decision) ->
     _scalar(
         report,
         file,
+        "category",
+        normalise(gold["category"]) if gold.get("category") else None,
+        normalise(decision.category.name) if decision.category else None,
+    )
+    _scalar(
+        report,
+        file,
         "complainant",
         normalise(gold["complainant"]) if gold.get("complainant") else None,
         normalise(decision.complainant.name) if decision.complainant else None,
@@ -220,6 +227,16 @@ def score_document(report: Report, file: str, gold: dict, decision: Decision) ->
             "amounts",
             {round(float(a), 2) for a in gold["amounts_gbp"]},
             {round(a.value, 2) for a in decision.amounts},
+        )
+    if gold.get("remedy_actions") is not None:
+        # Gold [] means "no remedy": any kind we report is a false positive. A gold file
+        # without the key leaves the field unscored.
+        _set(
+            report,
+            file,
+            "remedy_actions",
+            gold["remedy_actions"],
+            {a.action for a in decision.remedy_actions},
         )
     if gold.get("recommendations") is not None:
         _score_recommendations(report, file, gold["recommendations"], decision.recommendations)

@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 DocumentType = Literal[
     "lgsco_decision", "lgsco_report", "committee_report", "committee_minutes", "other"
@@ -143,6 +143,15 @@ class Recommendation(_Model):
     evidence: Evidence
 
 
+class RemedyAction(_Model):
+    """One kind of remedy the document says was agreed, recommended or made for the case."""
+
+    action: Action
+    evidence: list[Evidence] = Field(
+        default_factory=list, description="Each sentence or item that names this kind of remedy."
+    )
+
+
 class Warning(_Model):
     code: str = Field(description="Stable machine-readable code, e.g. nonstandard_reference.")
     message: str
@@ -172,6 +181,11 @@ class Decision(_Model):
     amounts: list[Amount] = Field(default_factory=list)
     deadlines: list[Deadline] = Field(default_factory=list)
     recommendations: list[Recommendation] = Field(default_factory=list)
+    remedy_actions: list[RemedyAction] = Field(
+        default_factory=list,
+        description="Every kind of remedy the document states for the case (summary, remedy "
+        "section, minutes), once each; recommendations[] is the itemised list.",
+    )
     warnings: list[Warning] = Field(default_factory=list)
     text: str | None = Field(
         None, description="The cleaned text that offsets point into (with --with-text)."

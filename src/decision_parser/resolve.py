@@ -37,9 +37,11 @@ from .models import (
     NamedValue,
     Outcome,
     Recommendation,
+    RemedyAction,
     Source,
     Warning,
 )
+from .structure import build_structure
 
 # The first lines of a document: where its own header, title and cover sheet live.
 HEADER_CHARS = 700
@@ -103,6 +105,7 @@ def build_decision(
     what the rules cannot see (see combine.py); None parses with the rules alone."""
     warnings: list[Warning] = [Warning(code=w.code, message=w.message) for w in ct.warnings]
     document_type, _ = find_document_type(ct)
+    structure = build_structure(ct)
 
     references = _case_references(ct, find_references(ct, doc), warnings)
     other_references = list(dict.fromkeys(t for t, _, _ in find_other_references(doc)))
@@ -133,7 +136,7 @@ def build_decision(
         if r.actions or r.status or r.source != "list"
     ]
 
-    found = find_outcome(ct, document_type)
+    found = find_outcome(ct, structure, document_type)
     outcome = Outcome(
         decision=found.decision,
         fault=found.fault,
@@ -196,6 +199,7 @@ def build_decision(
         amounts=amounts,
         deadlines=deadlines,
         recommendations=recommendations,
+        remedy_actions=_remedy_actions_from(recommendations),
         warnings=warnings,
         text=ct.text if with_text else None,
     )
@@ -475,3 +479,13 @@ def _recommendation(
         actions_method=actions_method,
         evidence=ct.evidence(finding.start, finding.end),
     )
+
+
+def _remedy_actions_from(recommendations: list[Recommendation]) -> list[RemedyAction]:
+    kinds: dict[str, RemedyAction] = {}
+    for recommendation in recommendations:
+        for action in recommendation.actions:
+            kinds.setdefault(action, RemedyAction(action=action)).evidence.append(
+                recommendation.evidence
+            )
+    return list(kinds.values())
