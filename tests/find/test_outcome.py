@@ -3,6 +3,7 @@ import pytest
 from decision_parser.document import CleanText
 from decision_parser.find.document_type import find_document_type
 from decision_parser.find.outcome import find_outcome
+from decision_parser.structure import build_structure
 
 # (text, document type, (decision, fault, injustice, maladministration))
 CASES = [
@@ -71,7 +72,8 @@ CASES = [
 
 @pytest.mark.parametrize("text, document_type, expected", CASES)
 def test_outcome(text, document_type, expected):
-    found = find_outcome(CleanText.from_string(text), document_type)
+    ct = CleanText.from_string(text)
+    found = find_outcome(ct, build_structure(ct), document_type)
     assert (found.decision, found.fault, found.injustice, found.maladministration) == expected
 
 

@@ -4,17 +4,56 @@ maladministration were found.
 A printed label ("Decision : Not upheld") is the Ombudsman's own word and wins over anything the
 text implies: a "Not upheld" decision may still record that the council agreed to pay, and an
 "Upheld" one may say the Ombudsman will not investigate further.
+
+Fault and injustice are read only where findings are stated: the summary, the findings, the
+final decision, the remedy section, and a committee paper's own text. "The Ombudsman's role
+and powers" explains what happens "if there has been fault which has caused an injustice" in
+every decision; the complaint section tells the complainant's side. Neither is a finding, and
+neither is a sentence that only asks whether, or predicts that, there was fault. The cues are
+data, in patterns/findings.json.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from ..document import CleanText
+from ..structure import Sentence, Structure
+
+_PATTERNS = json.loads((Path(__file__).parents[1] / "patterns" / "findings.json").read_text())
+
+
+def _union(name: str) -> re.Pattern[str]:
+    value = _PATTERNS[name]
+    return re.compile("|".join(value) if isinstance(value, list) else value, re.I)
+
+
+BOILERPLATE = _union("boilerplate")
+CLAIM_SUBJECT = re.compile(_PATTERNS["claim_subject"])  # case matters: "Mrs X", not "mrs x"
+CLAIM_VERB = _union("claim_verb")
+CLAIM_ANYWHERE = _union("claim_anywhere")
+NEGATION_BEFORE = _union("negation_before")
+HYPOTHESIS_BEFORE = _union("hypothesis_before")
+DOUBT_BEFORE = _union("doubt_before")
+FAULT_POSITIVE = _union("fault_positive")
+FAULT_NEGATIVE = _union("fault_negative")
+INJUSTICE_POSITIVE = _union("injustice_positive")
+INJUSTICE_NEGATIVE = _union("injustice_negative")
+INJUSTICE_UNCERTAINTY = _union("injustice_uncertainty")
+NOT_INVESTIGATED = _union("not_investigated")
 
 LABEL_LINE = re.compile(
-    r"^\s*(?:LGSCO\s+)?Decision\s*:\s*(?P<label>[A-Za-z][^\n]{2,80})$", re.M | re.I
+    r"^\s*(?:LGSCO\s+|Ombudsman['’]s\s+)?Decision\s*:\s*(?P<label>[A-Za-z][^\n]{2,80})$",
+    re.M | re.I,
+)
+# "Decision :" with its value on the next line, as some PDFs and report summaries print it.
+LABEL_NEXT_LINE = re.compile(
+    r"^\s*Decision\s*:?\s*\n\s*(?P<label>(?:Upheld|Not upheld|Closed after initial enquiries"
+    r"|Premature|Outside jurisdiction|Withdrawn|Report issued)[^\n]{0,60})$",
+    re.M | re.I,
 )
 QUOTED_FINDING = re.compile(
     r"finding\s+(?:is|was)\s+[‘'\"“](?P<label>(?:report issued|upheld|not upheld)[^’'\"”]{0,80})",
@@ -28,42 +67,34 @@ LABELS = [
     ("outside_jurisdiction", re.compile(r"outside (our )?jurisdiction|no jurisdiction", re.I)),
     ("withdrawn", re.compile(r"\bwithdrawn\b", re.I)),
     ("no_further_action", re.compile(r"no further action", re.I)),
+    ("report_issued", re.compile(r"report issued", re.I)),
 ]
 
-NEG_FAULT = re.compile(
-    r"\b(no|not\s+find\s+(any\s+)?|found\s+no|not\s+at)\s+fault\b|\bwas\s+not\s+(at\s+)?fault\b"
-    r"|\bnot\s+(find|found)\s+(that\s+)?(the\s+council|it)\s+(was\s+)?at\s+fault",
-    re.I,
-)
-POS_FAULT = re.compile(
-    r"\b(at\s+fault|fault\s+(by|in|with|causing|which|that|and)|(found|find|finds)\s+(?!(no|not|nothing)\b)(\w+\s+){0,3}fault"
-    r"|there\s+(was|were|is)\s+(?!(no|not|nothing)\b)(\w+\s+){0,2}fault|faults\s+(identified|we\s+found|I\s+found))\b",
-    re.I,
-)
-FAILURE = re.compile(r"\b(fail(ed|ure|ures|ings)|failed\s+to)\b", re.I)
-NEG_INJUSTICE = re.compile(
-    r"\b(no|without)\s+(significant\s+)?injustice\b|\bdid\s+not\s+cause\s+(\w+\s+){0,2}injustice",
-    re.I,
-)
-POS_INJUSTICE = re.compile(
-    r"\b(caus(ed|ing|es)\s+(\w+\s+){0,3}injustice|injustice\s+(was|has\s+been)\s+caused"
-    r"|suffered\s+(\w+\s+){0,2}injustice|and\s+injustice|injustice\s+to)\b",
-    re.I,
-)
 NEG_MALADMIN = re.compile(r"\bno\s+maladministration\b|maladministration\s+if\b", re.I)
-POS_MALADMIN = re.compile(r"\bmaladministration\b", re.I)
+MALADMINISTRATION = re.compile(r"\bmaladministration\b", re.I)
 # "We investigate complaints about 'maladministration' and 'service failure'": the stock
 # paragraph on the Ombudsman's role, present in findings of no fault too.
 DEFINITION = re.compile(
     r"[‘'\"“]maladministration[’'\"”]|maladministration\W{0,3}\s+(and|or)\s+\W{0,3}service\s+failure"
-    r"|complaints?\s+(about|of)\s+\W?maladministration",
+    r"|complaints?\s+(about|of)\s+\W?maladministration|\bmaladministration\s+and\s+injustice\s+"
+    r"(is|are|means)\b",
     re.I,
 )
-NOT_INVESTIGATE = re.compile(
-    r"\b(will|we\s+will|shall|did|have\s+decided|decided)\s+not\s+(to\s+)?investigate\b"
-    r"|\bwill\s+not\s+investigate\b",
+FAILURE = re.compile(r"\b(fail(ed|ure|ures|ings)|failed\s+to)\b", re.I)
+NEGATED_CUE = re.compile(r"\b(not|no|never|nothing)\b|n['’]t\b", re.I)
+# A clause starts after these: "There was no fault in X, but there was fault in Y."
+CLAUSE_BREAK = re.compile(
+    r"[;:]|,\s+(but|however|although|though|while|whilst)\b|\bbut\b|—|–"
+    r"|,\s+(?=(there|it|the\s+council|we|i|this|that|these|they)\s)",
     re.I,
 )
+
+# Where an Ombudsman decision or report states what it found.
+FINDING_ROLES = ("summary", "findings", "final_decision", "remedy", "recommendations", "resolution")
+# A committee paper reports the findings in its own words, anywhere but the law it quotes.
+COMMITTEE_SKIP = ("role_and_powers", "background", "complaint", "investigation")
+# The summary is where a closure ("We will not investigate") is announced.
+CLOSURE_ROLES = ("summary", "final_decision", "header")
 
 
 @dataclass(slots=True)
@@ -73,93 +104,176 @@ class OutcomeFinding:
     fault: bool | None = None
     injustice: bool | None = None
     maladministration: bool | None = None
+    investigated: bool = True  # False: the Ombudsman decided not to investigate
     spans: list[tuple[int, int]] = field(default_factory=list)
 
 
-def _first(pattern: re.Pattern, text: str) -> re.Match | None:
-    return pattern.search(text)
+def is_claim(sentence: str) -> bool:
+    """A party's side of the story: 'Mrs X complains the Council ...', 'She says ...'."""
+    subject = CLAIM_SUBJECT.match(sentence)
+    return bool(subject and CLAIM_VERB.match(sentence[subject.end() :]))
 
 
-NEGATION_BEFORE = re.compile(
-    r"\b(not|no|nor|never|cannot|without|neither|n't|unlikely)\b[^.;]{0,40}$"
-    # "whether there was fault", "we would find fault if": a question or a hypothesis
-    r"|\b(whether|if|would|could|might|may)\b[^.;]{0,20}$",
-    re.I,
-)
+def _clause_before(sentence: str, position: int) -> str:
+    # Searched in the whole sentence: a break may look ahead at the words the cue starts with.
+    breaks = [b for b in CLAUSE_BREAK.finditer(sentence, 0, position + 20) if b.end() <= position]
+    return sentence[breaks[-1].end() : position] if breaks else sentence[:position]
 
 
-def _first_affirmed(pattern: re.Pattern, text: str) -> re.Match | None:
-    """The first match that no negation before it in its sentence governs
-    ("I do not find the Council was at fault" finds no fault)."""
-    for match in pattern.finditer(text):
-        sentence_start = max(text.rfind(". ", 0, match.start()), text.rfind("\n", 0, match.start()))
-        if not NEGATION_BEFORE.search(text[sentence_start + 1 : match.start()]):
-            return match
+def affirmed(sentence: str, match: re.Match[str], *, positive: bool) -> bool:
+    """A cue that the sentence asserts: not negated (for a positive cue), not a condition, a
+    question or a prediction, and not what a party said."""
+    clause = _clause_before(sentence, match.start())
+    if positive and NEGATED_CUE.search(match.group()):
+        return False  # "was not at fault" inside a cue's own words
+    if HYPOTHESIS_BEFORE.search(clause):
+        return False
+    if CLAIM_ANYWHERE.search(clause):
+        return False
+    return not (positive and (NEGATION_BEFORE.search(clause) or DOUBT_BEFORE.search(clause)))
+
+
+def _cues(sentence: Sentence, pattern: re.Pattern[str], positive: bool) -> list[tuple[int, int]]:
+    return [
+        (sentence.start + m.start(), sentence.start + m.end())
+        for m in pattern.finditer(sentence.text)
+        if affirmed(sentence.text, m, positive=positive)
+    ]
+
+
+def _injustice_cues(sentence: Sentence) -> list[tuple[int, int]]:
+    # "It is not certain what the outcome would have been": the uncertainty is the injustice,
+    # and its own "not" does not negate it.
+    uncertainty = [
+        (sentence.start + m.start(), sentence.start + m.end())
+        for m in INJUSTICE_UNCERTAINTY.finditer(sentence.text)
+        if affirmed(sentence.text, m, positive=False)
+    ]
+    return _cues(sentence, INJUSTICE_POSITIVE, True) + uncertainty
+
+
+def finding_sentences(structure: Structure, document_type: str) -> list[Sentence]:
+    """The sentences that can state a finding, in reading order."""
+    if document_type in ("committee_report", "committee_minutes", "other"):
+        sentences = [s for s in structure.sentences() if s.role not in COMMITTEE_SKIP]
+    elif structure.has(*FINDING_ROLES):
+        sentences = list(structure.sentences(FINDING_ROLES))
+    else:
+        # No section this parser knows (a mirror that prints only the text, a snippet): read
+        # it all but the parts known to hold no findings.
+        sentences = [s for s in structure.sentences() if s.role not in COMMITTEE_SKIP]
+    return [s for s in sentences if not BOILERPLATE.search(s.text) and not is_claim(s.text)]
+
+
+def _label(ct: CleanText, structure: Structure) -> tuple[str, str, tuple[int, int]] | None:
+    header_end = structure.sections[1].start if len(structure.sections) > 1 else len(ct.text)
+    head = ct.text[: max(header_end, 1500)]
+    match = (
+        LABEL_LINE.search(head) or LABEL_NEXT_LINE.search(head) or QUOTED_FINDING.search(ct.text)
+    )
+    if not match:
+        return None
+    label = match.group("label").strip().rstrip(".")
+    for decision, pattern in LABELS:
+        if pattern.search(label):
+            return decision, label, match.span("label")
     return None
 
 
-def find_outcome(ct: CleanText, document_type: str) -> OutcomeFinding:
-    text = ct.text
+def find_outcome(ct: CleanText, structure: Structure, document_type: str) -> OutcomeFinding:
     result = OutcomeFinding()
-    label_match = LABEL_LINE.search(text) or QUOTED_FINDING.search(text)
-    if label_match:
-        label = label_match.group("label").strip().rstrip(".")
-        for decision, pattern in LABELS:
-            if pattern.search(label):
-                result.decision, result.label = decision, label
-                result.spans.append(label_match.span("label"))
-                break
-        if re.search(r"\bmaladministration\b", label, re.I) and not NEG_MALADMIN.search(label):
+    label = _label(ct, structure)
+    if label:
+        result.decision, result.label, span = label
+        result.spans.append(span)
+        if MALADMINISTRATION.search(result.label) and not NEG_MALADMIN.search(result.label):
             result.maladministration = True
-        if re.search(r"\binjustice\b", label, re.I) and not NEG_INJUSTICE.search(label):
+        if re.search(r"\binjustice\b", result.label, re.I) and not re.search(
+            r"\bno\s+injustice\b", result.label, re.I
+        ):
             result.injustice = True
 
-    neg_fault, pos_fault = _first(NEG_FAULT, text), _first_affirmed(POS_FAULT, text)
-    if neg_fault and not pos_fault:
-        result.fault = False
-        result.spans.append(neg_fault.span())
-    elif pos_fault:
+    sentences = finding_sentences(structure, document_type)
+    if document_type in ("lgsco_decision", "lgsco_report"):
+        closure = next(
+            (
+                (s, m)
+                for s in structure.sentences(CLOSURE_ROLES)
+                for m in [NOT_INVESTIGATED.search(s.text)]
+                if m and affirmed(s.text, m, positive=False)
+            ),
+            None,
+        )
+        if closure is not None and (result.decision in (None, "closed_after_initial_enquiries")):
+            result.investigated = False
+            s, m = closure
+            result.spans.append((s.start + m.start(), s.start + m.end()))
+    if result.decision == "closed_after_initial_enquiries":
+        result.investigated = False
+
+    fault_pos = [c for s in sentences for c in _cues(s, FAULT_POSITIVE, True)]
+    fault_neg = [c for s in sentences for c in _cues(s, FAULT_NEGATIVE, False)]
+    if not result.investigated:
+        # A decision not to investigate weighs the evidence without deciding: "not enough
+        # evidence of fault" is not a finding of no fault.
+        fault_neg = [(a, b) for a, b in fault_neg if "evidence" not in ct.text[a:b].lower()]
+    # Any fault found settles it: "no fault in X, but fault in Y" is a finding of fault.
+    if fault_pos:
         result.fault = True
-        result.spans.append(pos_fault.span())
+        result.spans.append(fault_pos[0])
+    elif fault_neg:
+        result.fault = False
+        result.spans.append(fault_neg[0])
     elif document_type in ("committee_report", "committee_minutes"):
         # Committee papers answer findings already made: "the Council's failure to ..." is one.
-        failure = _first(FAILURE, text)
+        failure = next(
+            (
+                (s.start + m.start(), s.start + m.end())
+                for s in sentences
+                for m in [FAILURE.search(s.text)]
+                if m and affirmed(s.text, m, positive=True)
+            ),
+            None,
+        )
         if failure:
             result.fault = True
-            result.spans.append(failure.span())
-    if result.decision in ("upheld",) and result.fault is None:
-        result.fault = True
-    if result.decision == "not_upheld" and result.fault is None:
-        result.fault = False
+            result.spans.append(failure)
+    if result.investigated and result.fault is None:
+        if result.decision == "upheld":
+            result.fault = True
+        elif result.decision == "not_upheld":
+            result.fault = False
 
     if result.injustice is None:
-        neg, pos = _first(NEG_INJUSTICE, text), _first_affirmed(POS_INJUSTICE, text)
-        if pos:
+        pos = [c for s in sentences for c in _injustice_cues(s)]
+        neg = [c for s in sentences for c in _cues(s, INJUSTICE_NEGATIVE, False)]
+        if pos and result.fault is not False:
             result.injustice = True
-            result.spans.append(pos.span())
+            result.spans.append(pos[0])
         elif neg:
             result.injustice = False
-            result.spans.append(neg.span())
+            result.spans.append(neg[0])
 
     if result.maladministration is None:
-        for pos in POS_MALADMIN.finditer(text):
-            if NEG_MALADMIN.search(text[max(0, pos.start() - 10) : pos.end() + 20]):
+        for sentence in sentences:
+            match = MALADMINISTRATION.search(sentence.text)
+            if not match or NEG_MALADMIN.search(sentence.text):
                 continue
-            if DEFINITION.search(text[max(0, pos.start() - 40) : pos.end() + 40]):
+            if DEFINITION.search(sentence.text) or not affirmed(
+                sentence.text, match, positive=True
+            ):
                 continue  # every statement explains the word; that is not a finding
             result.maladministration = True
-            result.spans.append(pos.span())
+            result.spans.append((sentence.start + match.start(), sentence.start + match.end()))
             break
 
     if result.maladministration and result.fault is None:
         result.fault = True  # maladministration is the Act's word for fault
     if result.decision is None:
-        if result.fault:
-            result.decision = "upheld"
-        elif document_type == "lgsco_decision" and _first(NOT_INVESTIGATE, text):
-            match = _first(NOT_INVESTIGATE, text)
+        if not result.investigated:
             result.decision = "closed_after_initial_enquiries"
-            result.spans.append(match.span())
+        elif result.fault:
+            result.decision = "upheld"
         elif result.fault is False:
             result.decision = "not_upheld"
     return result
