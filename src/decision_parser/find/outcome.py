@@ -9,41 +9,26 @@ Fault and injustice are read only where findings are stated: the summary, the fi
 final decision, the remedy section, and a committee paper's own text. "The Ombudsman's role
 and powers" explains what happens "if there has been fault which has caused an injustice" in
 every decision; the complaint section tells the complainant's side. Neither is a finding, and
-neither is a sentence that only asks whether, or predicts that, there was fault. The cues are
-data, in patterns/findings.json.
+neither is a sentence that only asks whether, or predicts that, there was fault (statements.py).
+The cues are data, in patterns/findings.json.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from ..document import CleanText
 from ..structure import Sentence, Structure
+from .statements import affirmed, cues, is_boilerplate, is_claim, load_patterns, union
 
-_PATTERNS = json.loads((Path(__file__).parents[1] / "patterns" / "findings.json").read_text())
-
-
-def _union(name: str) -> re.Pattern[str]:
-    value = _PATTERNS[name]
-    return re.compile("|".join(value) if isinstance(value, list) else value, re.I)
-
-
-BOILERPLATE = _union("boilerplate")
-CLAIM_SUBJECT = re.compile(_PATTERNS["claim_subject"])  # case matters: "Mrs X", not "mrs x"
-CLAIM_VERB = _union("claim_verb")
-CLAIM_ANYWHERE = _union("claim_anywhere")
-NEGATION_BEFORE = _union("negation_before")
-HYPOTHESIS_BEFORE = _union("hypothesis_before")
-DOUBT_BEFORE = _union("doubt_before")
-FAULT_POSITIVE = _union("fault_positive")
-FAULT_NEGATIVE = _union("fault_negative")
-INJUSTICE_POSITIVE = _union("injustice_positive")
-INJUSTICE_NEGATIVE = _union("injustice_negative")
-INJUSTICE_UNCERTAINTY = _union("injustice_uncertainty")
-NOT_INVESTIGATED = _union("not_investigated")
+_PATTERNS = load_patterns("findings.json")
+FAULT_POSITIVE = union(_PATTERNS, "fault_positive")
+FAULT_NEGATIVE = union(_PATTERNS, "fault_negative")
+INJUSTICE_POSITIVE = union(_PATTERNS, "injustice_positive")
+INJUSTICE_NEGATIVE = union(_PATTERNS, "injustice_negative")
+INJUSTICE_UNCERTAINTY = union(_PATTERNS, "injustice_uncertainty")
+NOT_INVESTIGATED = union(_PATTERNS, "not_investigated")
 
 LABEL_LINE = re.compile(
     r"^\s*(?:LGSCO\s+|Ombudsman['’]s\s+)?Decision\s*:\s*(?P<label>[A-Za-z][^\n]{2,80})$",
@@ -81,14 +66,6 @@ DEFINITION = re.compile(
     re.I,
 )
 FAILURE = re.compile(r"\b(fail(ed|ure|ures|ings)|failed\s+to)\b", re.I)
-NEGATED_CUE = re.compile(r"\b(not|no|never|nothing)\b|n['’]t\b", re.I)
-# A clause starts after these: "There was no fault in X, but there was fault in Y."
-CLAUSE_BREAK = re.compile(
-    r"[;:]|,\s+(but|however|although|though|while|whilst)\b|\bbut\b|—|–"
-    r"|,\s+(?=(there|it|the\s+council|we|i|this|that|these|they)\s)",
-    re.I,
-)
-
 # Where an Ombudsman decision or report states what it found.
 FINDING_ROLES = ("summary", "findings", "final_decision", "remedy", "recommendations", "resolution")
 # A committee paper reports the findings in its own words, anywhere but the law it quotes.
@@ -108,39 +85,6 @@ class OutcomeFinding:
     spans: list[tuple[int, int]] = field(default_factory=list)
 
 
-def is_claim(sentence: str) -> bool:
-    """A party's side of the story: 'Mrs X complains the Council ...', 'She says ...'."""
-    subject = CLAIM_SUBJECT.match(sentence)
-    return bool(subject and CLAIM_VERB.match(sentence[subject.end() :]))
-
-
-def _clause_before(sentence: str, position: int) -> str:
-    # Searched in the whole sentence: a break may look ahead at the words the cue starts with.
-    breaks = [b for b in CLAUSE_BREAK.finditer(sentence, 0, position + 20) if b.end() <= position]
-    return sentence[breaks[-1].end() : position] if breaks else sentence[:position]
-
-
-def affirmed(sentence: str, match: re.Match[str], *, positive: bool) -> bool:
-    """A cue that the sentence asserts: not negated (for a positive cue), not a condition, a
-    question or a prediction, and not what a party said."""
-    clause = _clause_before(sentence, match.start())
-    if positive and NEGATED_CUE.search(match.group()):
-        return False  # "was not at fault" inside a cue's own words
-    if HYPOTHESIS_BEFORE.search(clause):
-        return False
-    if CLAIM_ANYWHERE.search(clause):
-        return False
-    return not (positive and (NEGATION_BEFORE.search(clause) or DOUBT_BEFORE.search(clause)))
-
-
-def _cues(sentence: Sentence, pattern: re.Pattern[str], positive: bool) -> list[tuple[int, int]]:
-    return [
-        (sentence.start + m.start(), sentence.start + m.end())
-        for m in pattern.finditer(sentence.text)
-        if affirmed(sentence.text, m, positive=positive)
-    ]
-
-
 def _injustice_cues(sentence: Sentence) -> list[tuple[int, int]]:
     # "It is not certain what the outcome would have been": the uncertainty is the injustice,
     # and its own "not" does not negate it.
@@ -149,7 +93,7 @@ def _injustice_cues(sentence: Sentence) -> list[tuple[int, int]]:
         for m in INJUSTICE_UNCERTAINTY.finditer(sentence.text)
         if affirmed(sentence.text, m, positive=False)
     ]
-    return _cues(sentence, INJUSTICE_POSITIVE, True) + uncertainty
+    return cues(sentence, INJUSTICE_POSITIVE, True) + uncertainty
 
 
 def finding_sentences(structure: Structure, document_type: str) -> list[Sentence]:
@@ -162,7 +106,7 @@ def finding_sentences(structure: Structure, document_type: str) -> list[Sentence
         # No section this parser knows (a mirror that prints only the text, a snippet): read
         # it all but the parts known to hold no findings.
         sentences = [s for s in structure.sentences() if s.role not in COMMITTEE_SKIP]
-    return [s for s in sentences if not BOILERPLATE.search(s.text) and not is_claim(s.text)]
+    return [s for s in sentences if not is_boilerplate(s.text) and not is_claim(s.text)]
 
 
 def _label(ct: CleanText, structure: Structure) -> tuple[str, str, tuple[int, int]] | None:
@@ -211,8 +155,8 @@ def find_outcome(ct: CleanText, structure: Structure, document_type: str) -> Out
     if result.decision == "closed_after_initial_enquiries":
         result.investigated = False
 
-    fault_pos = [c for s in sentences for c in _cues(s, FAULT_POSITIVE, True)]
-    fault_neg = [c for s in sentences for c in _cues(s, FAULT_NEGATIVE, False)]
+    fault_pos = [c for s in sentences for c in cues(s, FAULT_POSITIVE, True)]
+    fault_neg = [c for s in sentences for c in cues(s, FAULT_NEGATIVE, False)]
     if not result.investigated:
         # A decision not to investigate weighs the evidence without deciding: "not enough
         # evidence of fault" is not a finding of no fault.
@@ -246,7 +190,7 @@ def find_outcome(ct: CleanText, structure: Structure, document_type: str) -> Out
 
     if result.injustice is None:
         pos = [c for s in sentences for c in _injustice_cues(s)]
-        neg = [c for s in sentences for c in _cues(s, INJUSTICE_NEGATIVE, False)]
+        neg = [c for s in sentences for c in cues(s, INJUSTICE_NEGATIVE, False)]
         if pos and result.fault is not False:
             result.injustice = True
             result.spans.append(pos[0])

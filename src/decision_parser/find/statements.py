@@ -1,0 +1,90 @@
+"""What a sentence asserts: shared by the finders that read findings and remedies.
+
+A cue ("at fault", "apologise") counts only where the document asserts it. Three kinds of
+sentence look like assertions and are not:
+- legal boilerplate: "If there has been fault which has caused an injustice, we may suggest a
+  remedy" stands in every decision's "role and powers" section;
+- a party's side of the story: "Mrs X complains the Council failed to ...", "She says this
+  caused her distress", "The Council says it was not at fault";
+- a condition, a question or a prediction: "whether there was fault", "we would be unlikely
+  to find fault".
+And within a sentence, a cue may be negated ("did not apologise") or doubted ("not enough
+evidence of fault"). The word lists are data, in patterns/statements.json.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from ..structure import Sentence
+
+PATTERNS_DIR = Path(__file__).parents[1] / "patterns"
+
+
+def load_patterns(name: str) -> dict:
+    return json.loads((PATTERNS_DIR / name).read_text(encoding="utf-8"))
+
+
+def union(patterns: dict, name: str) -> re.Pattern[str]:
+    """One regular expression from a pattern file's entry (a list is joined with '|')."""
+    value = patterns[name]
+    return re.compile("|".join(value) if isinstance(value, list) else value, re.I)
+
+
+_PATTERNS = load_patterns("statements.json")
+BOILERPLATE = union(_PATTERNS, "boilerplate")
+CLAIM_SUBJECT = re.compile(_PATTERNS["claim_subject"])  # case matters: "Mrs X", not "mrs x"
+CLAIM_VERB = union(_PATTERNS, "claim_verb")
+CLAIM_ANYWHERE = union(_PATTERNS, "claim_anywhere")
+NEGATION_BEFORE = union(_PATTERNS, "negation_before")
+HYPOTHESIS_BEFORE = union(_PATTERNS, "hypothesis_before")
+DOUBT_BEFORE = union(_PATTERNS, "doubt_before")
+
+NEGATED_CUE = re.compile(r"\b(not|no|never|nothing)\b|n['’]t\b", re.I)
+# A clause starts after these: "There was no fault in X, but there was fault in Y."
+CLAUSE_BREAK = re.compile(
+    r"[;:]|,\s+(but|however|although|though|while|whilst)\b|\bbut\b|—|–"
+    r"|,\s+(?=(there|it|the\s+council|we|i|this|that|these|they)\s)",
+    re.I,
+)
+
+
+def is_boilerplate(sentence: str) -> bool:
+    return bool(BOILERPLATE.search(sentence))
+
+
+def is_claim(sentence: str) -> bool:
+    """A party's side of the story: 'Mrs X complains the Council ...', 'She says ...'."""
+    subject = CLAIM_SUBJECT.match(sentence)
+    return bool(subject and CLAIM_VERB.match(sentence[subject.end() :]))
+
+
+def clause_before(sentence: str, position: int) -> str:
+    """The words of the cue's own clause that come before it."""
+    # Searched in the whole sentence: a break may look ahead at the words the cue starts with.
+    breaks = [b for b in CLAUSE_BREAK.finditer(sentence, 0, position + 20) if b.end() <= position]
+    return sentence[breaks[-1].end() : position] if breaks else sentence[:position]
+
+
+def affirmed(sentence: str, match: re.Match[str], *, positive: bool) -> bool:
+    """A cue that the sentence asserts: not a condition, a question or a prediction, not what a
+    party said, and (for a positive cue) not negated or doubted."""
+    clause = clause_before(sentence, match.start())
+    if positive and NEGATED_CUE.search(match.group()):
+        return False  # "was not at fault" inside a cue's own words
+    if HYPOTHESIS_BEFORE.search(clause):
+        return False
+    if CLAIM_ANYWHERE.search(clause):
+        return False
+    return not (positive and (NEGATION_BEFORE.search(clause) or DOUBT_BEFORE.search(clause)))
+
+
+def cues(sentence: Sentence, pattern: re.Pattern[str], positive: bool) -> list[tuple[int, int]]:
+    """The spans (offsets into the cleaned text) of the cues the sentence asserts."""
+    return [
+        (sentence.start + m.start(), sentence.start + m.end())
+        for m in pattern.finditer(sentence.text)
+        if affirmed(sentence.text, m, positive=positive)
+    ]
