@@ -27,6 +27,7 @@ from .find.parties import (
 )
 from .find.recommendations import RecommendationFinding, find_recommendations
 from .find.references import ReferenceFinding, find_other_references, find_references
+from .find.remedies import RemedyFinding, find_remedies
 from .models import (
     Amount,
     CaseReference,
@@ -34,6 +35,7 @@ from .models import (
     DateValue,
     Deadline,
     Decision,
+    Evidence,
     NamedValue,
     Outcome,
     Recommendation,
@@ -125,7 +127,7 @@ def build_decision(
     anchor = default_anchor(ct, document_type, deadlines)
     every_date = _all_dates(dates)
     findings = find_recommendations(
-        ct, keep_actionless=model is not None, document_type=document_type
+        ct, keep_actionless=model is not None, document_type=document_type, structure=structure
     )
     methods = (
         combine.fill_actions(model, findings) if model is not None else ["rules"] * len(findings)
@@ -199,7 +201,7 @@ def build_decision(
         amounts=amounts,
         deadlines=deadlines,
         recommendations=recommendations,
-        remedy_actions=_remedy_actions_from(recommendations),
+        remedy_actions=_remedy_actions(ct, find_remedies(structure, document_type), recommendations),
         warnings=warnings,
         text=ct.text if with_text else None,
     )
@@ -481,11 +483,24 @@ def _recommendation(
     )
 
 
-def _remedy_actions_from(recommendations: list[Recommendation]) -> list[RemedyAction]:
-    kinds: dict[str, RemedyAction] = {}
+ACTION_ORDER = ("apology", "payment", "provision", "review", "service_improvement", "report")
+
+
+def _remedy_actions(
+    ct: CleanText, found: list[RemedyFinding], recommendations: list[Recommendation]
+) -> list[RemedyAction]:
+    """Each kind of remedy once, with every sentence or listed item that names it."""
+    evidence: dict[str, dict[tuple[int, int], Evidence]] = {}
+    for finding in found:
+        evidence.setdefault(finding.action, {}).setdefault(
+            (finding.start, finding.end), ct.evidence(finding.start, finding.end)
+        )
     for recommendation in recommendations:
+        span = (recommendation.evidence.start, recommendation.evidence.end)
         for action in recommendation.actions:
-            kinds.setdefault(action, RemedyAction(action=action)).evidence.append(
-                recommendation.evidence
-            )
-    return list(kinds.values())
+            evidence.setdefault(action, {}).setdefault(span, recommendation.evidence)
+    return [
+        RemedyAction(action=action, evidence=sorted(evidence[action].values(), key=lambda e: e.start))
+        for action in ACTION_ORDER
+        if action in evidence
+    ]

@@ -171,6 +171,8 @@ _TOP_LEVEL_NUMBER = re.compile(r"^\d{1,2}\.?\s+[A-Z]")
 
 def _starts_new_part(heading: str, current: str) -> bool:
     """An unknown heading: a new part of the document ("1. Introduction") or a sub-heading?"""
+    if current == "header":
+        return False
     return bool(_TOP_LEVEL_NUMBER.match(heading)) or current not in _KEEPS_SUBHEADINGS
 
 

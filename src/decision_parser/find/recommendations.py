@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..document import Block, CleanText
+from ..structure import Structure, build_structure
 
 LEXICON = json.loads((Path(__file__).parents[1] / "patterns" / "lexicon.json").read_text())
 ACTION_CUES = [
@@ -189,13 +190,29 @@ def _section_flags(ct: CleanText) -> list[bool]:
     return flags
 
 
+# Parts of a document that never list the remedies for the case: the law, the complaint as
+# made, how it was investigated; in an Ombudsman decision, also the story of what happened.
+NOT_REMEDIES = ("role_and_powers", "background", "complaint", "investigation")
+NOT_REMEDIES_IN_DECISIONS = (*NOT_REMEDIES, "narrative")
+
+
 def find_recommendations(
-    ct: CleanText, keep_actionless: bool = False, document_type: str | None = None
+    ct: CleanText,
+    keep_actionless: bool = False,
+    document_type: str | None = None,
+    structure: Structure | None = None,
 ) -> list[RecommendationFinding]:
     """Every recommendation the document lists. With keep_actionless, list items under a remedy
     lead-in whose action the rules cannot name are kept too, for the trained model to read."""
     blocks = ct.blocks
     in_remedy = _section_flags(ct)
+    structure = structure or build_structure(ct)
+    never = (
+        NOT_REMEDIES_IN_DECISIONS
+        if document_type in ("lgsco_decision", "lgsco_report")
+        else NOT_REMEDIES
+    )
+    excluded = {i for i, role in enumerate(structure.block_roles) if role in never}
     # An Ombudsman decision or report with an "Agreed action" or "Recommendations" section
     # lists its remedies there; "I recommended the Council apologise" in the analysis or the
     # summary says the same thing again in other words.
@@ -205,7 +222,7 @@ def find_recommendations(
     status_column: int | None = None
 
     for i, block in enumerate(blocks):
-        if i in taken:
+        if i in taken or i in excluded:
             continue
         text = ct.block_text(block)
         is_row = block.kind == "row" or bool(TABLE_SPLIT.search(text))
@@ -225,11 +242,11 @@ def find_recommendations(
 
         if (
             text.rstrip().endswith(":")
-            and LEAD_IN.search(text)
+            and LEAD_IN.search(_last_sentence(text))
             and not NON_REMEDY_LEAD.search(text)
             and not COMMITTEE_ADDRESSED.search(MARKER.sub("", text))
         ):
-            items = _collect_items(ct, i)
+            items = _collect_items(ct, i, excluded)
             for first, last in items:
                 finding = _make(ct, blocks[first].start, blocks[last].end, "list")
                 # A lead-in can introduce a list of aims or duties ("must have due regard to:"):
@@ -256,7 +273,14 @@ def find_recommendations(
     return _dedupe(found)
 
 
-def _collect_items(ct: CleanText, lead_index: int) -> list[tuple[int, int]]:
+def _last_sentence(text: str) -> str:
+    spans = split_sentences(text)
+    return text[spans[-1][0] :] if spans else text
+
+
+def _collect_items(
+    ct: CleanText, lead_index: int, excluded: set[int] = frozenset()
+) -> list[tuple[int, int]]:
     """The list items that follow a lead-in, as (first block, last block) per item.
 
     A paragraph that starts in lower case continues the item before it (a page break or a
@@ -267,6 +291,8 @@ def _collect_items(ct: CleanText, lead_index: int) -> list[tuple[int, int]]:
     items: list[list[int]] = []
     lead_numbered = _is_numbered(ct, blocks[lead_index])
     for j in range(lead_index + 1, len(blocks)):
+        if j in excluded:
+            break  # the list ran into a part that holds no remedies
         block = blocks[j]
         text = ct.block_text(block)
         stripped = MARKER.sub("", text).lstrip()

@@ -1,0 +1,137 @@
+"""The kinds of remedy a document states for the case, wherever it states them.
+
+A decision says what was agreed three times: in the summary ("The Council has agreed to
+apologise and pay Mrs X £300"), in the Agreed action section (itemised, with deadlines), and
+perhaps in a closing paragraph; a committee paper says it again in its own words ("A cheque
+for compensation has been issued"). recommendations.py lists the items; this finder answers
+the simpler question a tracker asks first: which kinds of remedy (apology, payment, provision,
+review, service improvement, report) did the document say were agreed, recommended or made?
+
+A sentence states a remedy when it has a frame: the body agreed, will, should or was asked to
+do something; the Ombudsman recommended it; it was done "to remedy" the injustice; or the body
+has already done it ("The Council has apologised"). In a remedy section every item is framed,
+as is every item after a framed lead-in ("the Council agrees:"). A committee paper's own text
+is framed throughout. Every kind cue in a framed sentence counts, not only the first ("make a
+payment and provide a written apology" is a payment and an apology), unless its clause negates
+it ("failed to provide", "refused to pay") or it is what a party asked for. The cues are data,
+in patterns/remedies.json.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..structure import Sentence, Structure
+from .statements import clause_before, is_boilerplate, is_claim, load_patterns, union
+
+_PATTERNS = load_patterns("remedies.json")
+FRAMES = re.compile(
+    "|".join(f.replace("{subject}", _PATTERNS["subject"]) for f in _PATTERNS["frames"]), re.I
+)
+KINDS: list[tuple[str, re.Pattern[str]]] = [
+    (kind, re.compile(pattern, re.I)) for kind, pattern in _PATTERNS["kinds"]
+]
+NEGATED_BEFORE = union(_PATTERNS, "negated_before")
+FRAME_HYPOTHESIS = re.compile(r"\b(if|whether|unless|would\s+have|could\s+have)\b[^.;]{0,40}$", re.I)
+# "If a council pays too much, it will usually ask ...": a rule of law, not a remedy.
+CONDITIONAL = re.compile(r"^\W*(\d+\.\s+)?(if|where|when|unless|once|whenever)\b", re.I)
+
+# Where an Ombudsman decision or report states what was agreed or recommended.
+DECISION_ROLES = (
+    "summary",
+    "findings",
+    "final_decision",
+    "remedy",
+    "recommendations",
+    "resolution",
+    "body",
+)
+# Parts in which every sentence and item is a remedy: the Agreed action section, a report's
+# recommendations.
+REMEDY_ROLES = ("remedy", "recommendations")
+# Parts that never state the remedy agreed for this case.
+NEVER = ("role_and_powers", "background", "complaint", "investigation")
+LEAD_IN = re.compile(r":\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class RemedyFinding:
+    action: str
+    start: int  # the sentence or item that states it: offsets into CleanText.text
+    end: int
+    cue: tuple[int, int]  # the words that name the kind
+
+
+def kinds_in(text: str) -> list[tuple[str, int, int]]:
+    """Every kind of remedy a framed sentence names, each with the span of its first cue.
+
+    Where cues overlap, the one listed first in the pattern file wins: "review its procedures"
+    is a service improvement, not a review of the complainant's case.
+    """
+    spans: list[tuple[int, int, str]] = []
+    for kind, pattern in KINDS:
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if any(s < end and start < e for s, e, _ in spans):
+                continue
+            if NEGATED_BEFORE.search(clause_before(text, start)):
+                continue
+            spans.append((start, end, kind))
+    first: dict[str, tuple[int, int]] = {}
+    for start, end, kind in sorted(spans):
+        first.setdefault(kind, (start, end))
+    return [(kind, s, e) for kind, (s, e) in first.items()]
+
+
+def _framed(sentence: str) -> bool:
+    if CONDITIONAL.match(sentence):
+        return False
+    for match in FRAMES.finditer(sentence):
+        if not FRAME_HYPOTHESIS.search(clause_before(sentence, match.start())):
+            return True
+    return False
+
+
+def _candidate_sentences(structure: Structure, document_type: str) -> list[Sentence]:
+    if document_type in ("committee_report", "committee_minutes"):
+        return [s for s in structure.sentences() if s.role not in NEVER]
+    if structure.has(*DECISION_ROLES):
+        return list(structure.sentences(DECISION_ROLES))
+    return [s for s in structure.sentences() if s.role not in NEVER]
+
+
+def find_remedies(structure: Structure, document_type: str) -> list[RemedyFinding]:
+    ct = structure.ct
+    committee = document_type in ("committee_report", "committee_minutes")
+    framed_lead: int | None = None  # the block index of a framed lead-in ending in ':'
+    found: list[RemedyFinding] = []
+    for sentence in _candidate_sentences(structure, document_type):
+        if is_boilerplate(sentence.text) or is_claim(sentence.text):
+            continue
+        block = ct.blocks[sentence.block]
+        in_list = framed_lead is not None and (
+            block.kind == "item" or sentence.block == framed_lead + 1
+        )
+        framed = (
+            committee
+            or sentence.role in REMEDY_ROLES
+            or in_list
+            or _framed(sentence.text)
+        )
+        if LEAD_IN.search(sentence.text):
+            framed_lead = sentence.block if framed else None
+        elif block.kind != "item" and framed_lead is not None and sentence.block != framed_lead:
+            framed_lead = None
+        if not framed:
+            continue
+        for kind, start, end in kinds_in(sentence.text):
+            found.append(
+                RemedyFinding(
+                    kind,
+                    sentence.start,
+                    sentence.end,
+                    (sentence.start + start, sentence.start + end),
+                )
+            )
+    return found
