@@ -52,9 +52,11 @@ REPORT_DATE_LINE = re.compile(
     r"(Report\s+date|Date\s+of\s+(the\s+)?report|Report\s+issued)\s*:?\s*$", re.I
 )
 MEETING_DATE_LINE = re.compile(
-    r"(Meeting\s+date|Date\s+of\s+meeting|Date|To\s*:[^\n]*[–—-]|\bheld\b[^\n]{0,80}?\bon)\s*:?\s*$",
+    r"(Meeting\s+date|Date\s+of\s+meeting|Meeting|Date|To\s*:[^\n]*[–—-]|\bheld\b[^\n]{0,80}?\bon)\s*:?\s*$",
     re.I,
 )
+# A council's decision record opens with the date and the item: "12/03/2020 - Ombudsman Complaint".
+DATED_ITEM_AFTER = re.compile(r"^\s*[–—-]\s+\S")
 # "On 18th June the Ombudsman issued the final report."
 OMBUDSMAN_DATE_AFTER = re.compile(
     r"^\W{0,3}(the\s+)?(ombudsman|lgo|lgsco)\s+(issued|published|sent|made)\s+(its|the|a|their)\s+"
@@ -303,6 +305,10 @@ def _dates(
             and (
                 MEETING_DATE_LINE.search(before_on_line)
                 or (finding.start < HEADER_CHARS and _whole_block(ct, finding))
+                or (
+                    not before_on_line.strip()
+                    and DATED_ITEM_AFTER.match(ct.text[finding.end : finding.end + 4])
+                )
             )
             and finding.start < HEADER_CHARS * 2
         ):

@@ -61,7 +61,7 @@ def parse_date(text: str, default_year: int | None = None) -> tuple[dt.date, str
 
     With no year in the text, default_year is used (None: give up).
     """
-    body = WEEKDAY.sub("", text)
+    body = WEEKDAY.sub("", " ".join(text.split()))
     body = ORDINAL.sub("", body).replace(" of ", " ").replace(",", " ").strip()
     body = re.sub(r"^the\s+", "", body, flags=re.I)
     has_year = bool(re.search(r"\b(19|20)\d{2}\b|\d{1,2}[/.]\d{1,2}[/.]\d{2}\b", body))

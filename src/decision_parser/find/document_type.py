@@ -21,6 +21,8 @@ CUES: dict[str, list[tuple[str, int]]] = {
         (r"^\s*What I found\s*$", 2),
         (r"^\s*Summary\s*:", 1),
         (r"\bI have called the complainant\b", 1),
+        (r"\bIn this statement,?\s+(I|we)\s+(have\s+)?used\s+the\s+word\b", 2),
+        (r"^\s*Complaint (reference|against)\s*:", 3),
     ],
     "lgsco_report": [
         (r"^\s*Report by the Local Government and Social Care Ombudsman\s*$", 4),
@@ -31,6 +33,8 @@ CUES: dict[str, list[tuple[str, int]]] = {
         (r"^\s*Key to names used\s*$", 3),
         (r"\bpublic interest report\b", 1),
         (r"^\s*(The Ombudsman[’']s|Our) (final )?(decision|findings)\s*$", 1),
+        (r"\bIn this report,?\s+(I|we)\s+(have\s+)?used\s+the\s+word\b", 4),
+        (r"^\s*The Investigation\s*$", 2),
     ],
     "committee_report": [
         (r"^\s*(Report to|To)\s*:", 3),
@@ -49,6 +53,17 @@ CUES: dict[str, list[tuple[str, int]]] = {
         (r"^\s*(Present|Apologies( for absence)?)\s*:?", 2),
         (r"^\s*Minutes of\b|\bminutes of the meeting\b", 2),
         (r"^\s*Agenda item\b", 1),
+        # A council's web page for a meeting item or a decision (ModernGov and the like).
+        (r"^\s*Issue\s*[-–]\s*(meetings|decisions)\b", 4),
+        (r"^\s*Meeting\s*:\s*\d{1,2}/\d{1,2}/\d{2,4}\b", 4),
+        (r"^\s*\d{1,2}/\d{1,2}/\d{4}\s*[-–]\s*\S", 3),
+        (r"^\s*Minutes\s*:?\s*$", 3),
+        (r"^\s*Decision\s*:\s*$", 2),
+        (r"^\s*(Reasons? for (the )?decision|Other options considered|Alternative options considered"
+         r"|Conflicts? of interest|Decision Maker|Decision status)\b", 2),
+        (r"\b(Cabinet|Committee|Executive|Council|Board|Panel|Members)\s+(received|considered|noted|agreed|resolved)\b", 3),
+        (r"\bthat\s+the\s+([\w'’&-]+\s+){0,8}?be\s+(noted|received|approved|agreed|accepted|endorsed)\b", 2),
+        (r"\bThe\s+(Leader|Chair(man)?|Mayor|Portfolio Holder|Cabinet Member)\b[^.\n]{0,40}\b(proposed|moved|introduced|presented)\b", 2),
     ],
 }
 COMPILED = {kind: [(re.compile(p, re.I | re.M), w) for p, w in cues] for kind, cues in CUES.items()}
