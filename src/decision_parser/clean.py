@@ -648,6 +648,10 @@ def _is_hard_wrapped(lines: list[Line]) -> tuple[bool, int]:
     if len(lengths) < 5:
         return False, 0
     width = lengths[int(len(lengths) * 0.9)]
+    # One paragraph a line (web pages saved as text) has lines far longer than any wrap width,
+    # list items among them; wrapped text has none.
+    if any(len(line.text) > max(width, 60) * 1.5 for line in lines if line.kind != "row"):
+        return False, width
     runs = sum(
         1
         for a, b in zip(lines, lines[1:], strict=False)

@@ -53,6 +53,7 @@ CUES: dict[str, list[tuple[str, int]]] = {
         (r"^\s*(Present|Apologies( for absence)?)\s*:?", 2),
         (r"^\s*Minutes of\b|\bminutes of the meeting\b", 2),
         (r"^\s*Agenda item\b", 1),
+        (r"^\s*Agenda item\s*$", 1),
         # A council's web page for a meeting item or a decision (ModernGov and the like).
         (r"^\s*Issue\s*[-–]\s*(meetings|decisions)\b", 4),
         (r"^\s*Meeting\s*:\s*\d{1,2}/\d{1,2}/\d{2,4}\b", 4),
@@ -62,7 +63,7 @@ CUES: dict[str, list[tuple[str, int]]] = {
         (r"^\s*(Reasons? for (the )?decision|Other options considered|Alternative options considered"
          r"|Conflicts? of interest|Decision Maker|Decision status)\b", 2),
         (r"\b(Cabinet|Committee|Executive|Council|Board|Panel|Members)\s+(received|considered|noted|agreed|resolved)\b", 3),
-        (r"\bthat\s+the\s+([\w'’&-]+\s+){0,8}?be\s+(noted|received|approved|agreed|accepted|endorsed)\b", 2),
+        (r"\bthat\s+the\s+[^.\n]{0,160}?\bbe\s+(noted|received|approved|agreed|accepted|endorsed|affirmed)\b", 2),
         (r"\bThe\s+(Leader|Chair(man)?|Mayor|Portfolio Holder|Cabinet Member)\b[^.\n]{0,40}\b(proposed|moved|introduced|presented)\b", 2),
     ],
 }

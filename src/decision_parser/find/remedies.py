@@ -11,7 +11,7 @@ A sentence states a remedy when it has a frame: the body agreed, will, should or
 do something; the Ombudsman recommended it; it was done "to remedy" the injustice; or the body
 has already done it ("The Council has apologised"). In a remedy section every item is framed,
 as is every item after a framed lead-in ("the Council agrees:"). A committee paper's own text
-is framed throughout. Every kind cue in a framed sentence counts, not only the first ("make a
+about one case is framed throughout (an annual review's is not). Every kind cue in a framed sentence counts, not only the first ("make a
 payment and provide a written apology" is a payment and an apology), unless its clause negates
 it ("failed to provide", "refused to pay") or it is what a party asked for. The cues are data,
 in patterns/remedies.json.
@@ -101,9 +101,23 @@ def _candidate_sentences(structure: Structure, document_type: str) -> list[Sente
     return [s for s in structure.sentences() if s.role not in NEVER]
 
 
+# A committee paper about the Ombudsman's annual figures reports on many cases and on none:
+# its remedies need a frame like a decision's.
+ANNUAL = re.compile(
+    r"\bannual\s+(review|letter|report)|\breview\s+letter\b|\bcomplaints?\s+statistics\b"
+    r"|\bannual\s+complaints\b",
+    re.I,
+)
+
+
 def find_remedies(structure: Structure, document_type: str) -> list[RemedyFinding]:
     ct = structure.ct
-    committee = document_type in ("committee_report", "committee_minutes")
+    # A committee paper or minute about one case records what was done in its own words ("A
+    # cheque for compensation has been issued"): every sentence outside the law is framed.
+    one_case_paper = document_type in (
+        "committee_report",
+        "committee_minutes",
+    ) and not ANNUAL.search(ct.text[:800])
     framed_lead: int | None = None  # the block index of a framed lead-in ending in ':'
     found: list[RemedyFinding] = []
     for sentence in _candidate_sentences(structure, document_type):
@@ -114,7 +128,7 @@ def find_remedies(structure: Structure, document_type: str) -> list[RemedyFindin
             block.kind == "item" or sentence.block == framed_lead + 1
         )
         framed = (
-            committee
+            one_case_paper
             or sentence.role in REMEDY_ROLES
             or in_list
             or _framed(sentence.text)
