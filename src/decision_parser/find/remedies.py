@@ -36,6 +36,12 @@ NEGATED_BEFORE = union(_PATTERNS, "negated_before")
 FRAME_HYPOTHESIS = re.compile(r"\b(if|whether|unless|would\s+have|could\s+have)\b[^.;]{0,40}$", re.I)
 # "If a council pays too much, it will usually ask ...": a rule of law, not a remedy.
 CONDITIONAL = re.compile(r"^\W*(\d+\.\s+)?(if|where|when|unless|once|whenever)\b", re.I)
+# "Councils are required to provide services ...": what the law asks of every council.
+GENERIC = re.compile(
+    r"^\W*(\d+\.\s+)?(councils|a\s+council|local\s+authorities|authorities|the\s+law|the\s+"
+    r"(statutory\s+)?guidance|the\s+code|the\s+regulations?|the\s+act|schools|admission\s+authorities)\b",
+    re.I,
+)
 
 # Where an Ombudsman decision or report states what was agreed or recommended.
 DECISION_ROLES = (
@@ -85,7 +91,7 @@ def kinds_in(text: str) -> list[tuple[str, int, int]]:
 
 
 def _framed(sentence: str) -> bool:
-    if CONDITIONAL.match(sentence):
+    if CONDITIONAL.match(sentence) or GENERIC.match(sentence):
         return False
     for match in FRAMES.finditer(sentence):
         if not FRAME_HYPOTHESIS.search(clause_before(sentence, match.start())):
