@@ -47,7 +47,9 @@ from .structure import build_structure
 
 # The first lines of a document: where its own header, title and cover sheet live.
 HEADER_CHARS = 700
-DECISION_DATE_LINE = re.compile(r"Decision\s+date\s*:?\s*$", re.I)
+DECISION_DATE_LINE = re.compile(
+    r"(Decision\s+date|Date\s+of\s+(the\s+)?decision|\bDecided)\s*:?\s*$", re.I
+)
 REPORT_DATE_LINE = re.compile(
     r"(Report\s+date|Date\s+of\s+(the\s+)?report|Report\s+issued)\s*:?\s*$", re.I
 )
@@ -55,6 +57,7 @@ MEETING_DATE_LINE = re.compile(
     r"(Meeting\s+date|Date\s+of\s+meeting|Meeting|Date|To\s*:[^\n]*[–—-]|\bheld\b[^\n]{0,80}?\bon)\s*:?\s*$",
     re.I,
 )
+COUNCIL_DECISION_LINE = re.compile(r"(Date\s+of\s+(the\s+)?decision|Decision\s+date)\s*:?\s*$", re.I)
 # A council's decision record opens with the date and the item: "12/03/2020 - Ombudsman Complaint".
 DATED_ITEM_AFTER = re.compile(r"^\s*[–—-]\s+\S")
 # "On 18th June the Ombudsman issued the final report."
@@ -90,9 +93,10 @@ NAMED_PERSON = re.compile(
     r"Mr and Mrs [A-Z]\b|(?:Mr|Mrs|Miss|Ms|Mx|Dr)\.? [A-Z]\b|[A-Z]['’]s (?:mother|father|parents?)"
 )
 PRONOUNS = {"him", "her", "them"}
+# An Ombudsman decision page is titled with the body's name and the case reference: "Oakview
+# Care Homes Limited (23 009 985)", "JCoSS (21 004 185)".
 HEADER_TITLE = re.compile(
-    r"^\s*(?P<name>[A-Z][\w'’&,.\- ]{2,90}?(Council|Borough of [\w'’\-]+(?: [\w'’\-]+)*|Corporation|Authority|"
-    r"Limited|Ltd|LLP|plc|Trust|CIC|Partnership|Board|School|Academy))\s*\(\s*\d{2}\s?\d{3}\s?\d{3}[a-z]?\s*\)\s*$",
+    r"^\s*(?P<name>[A-Z][\w'’&,.()\- ]{1,100}?)\s*\(\s*\d{2}[\s-]?\d{3}[\s-]?\d{3}[a-z]?\s*\)\s*$",
     re.M,
 )
 
@@ -295,15 +299,22 @@ def _dates(
         before = ct.text[max(0, finding.start - 120) : finding.start]
         if finding.precision != "day":
             continue
-        if DECISION_DATE_LINE.search(before_on_line) and "decision_date" not in roles.values():
+        committee = document_type in ("committee_report", "committee_minutes")
+        if (
+            DECISION_DATE_LINE.search(before_on_line)
+            and "decision_date" not in roles.values()
+            # A council's decision record dates its own decision: that is the meeting's date.
+            and not (committee and COUNCIL_DECISION_LINE.search(before_on_line))
+        ):
             roles[index] = "decision_date"
         elif REPORT_DATE_LINE.search(before_on_line) and "report_date" not in roles.values():
             roles[index] = "report_date"
         elif (
-            document_type in ("committee_report", "committee_minutes")
+            committee
             and "meeting_date" not in roles.values()
             and (
                 MEETING_DATE_LINE.search(before_on_line)
+                or COUNCIL_DECISION_LINE.search(before_on_line)
                 or (finding.start < HEADER_CHARS and _whole_block(ct, finding))
                 or (
                     not before_on_line.strip()

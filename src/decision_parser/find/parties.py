@@ -14,8 +14,15 @@ from ..document import CleanText
 
 LEXICON = json.loads((Path(__file__).parents[1] / "patterns" / "lexicon.json").read_text())
 SENTENCE_STARTERS = set(LEXICON["sentence_starters"])
-# Councils are the bodies the Ombudsman investigates; companies appear as care providers.
-COUNCIL = re.compile(r"\b(Council|Borough of|Corporation)\b")
+# Councils and other public bodies (fire and rescue services, police and crime commissioners,
+# combined authorities) are the bodies the Ombudsman investigates; companies are care providers.
+COUNCIL = re.compile(r"\b(Council|Borough of|Corporation|Authority|Commissioner|Fire)\b")
+# Words that can stand inside a name but not at its end: "Kensington and" is cut back.
+TRAILING = {"and", "&", "upon", "on", "in", "le", "by", "the", "-", ","}
+# "Annex A - Cotswold District Council", "Appendix 2: Harlow Council": a label, then the name.
+LABEL_PREFIX = re.compile(r"^(Annex|Appendix|Agenda\s+item|Item)\s+\w{1,4}\s*[-–—:.]\s*", re.I)
+# "Bournemouth, Christchurch and Poole Council" lists places; "Yesterday, Harlow Council" does not.
+LISTED_PLACES = re.compile(r",\s+[A-Z][\w'’-]+(\s+[A-Z][\w'’-]+)*\s+(and|&)\s+[A-Z]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,11 +42,21 @@ def find_organisations(ct: CleanText, doc: Doc) -> list[NameFinding]:
         # "Since Cambridgeshire County Council": sentence words are not part of the name.
         while tokens and tokens[0].lower_ in SENTENCE_STARTERS:
             tokens = tokens[1:]
+        while tokens and tokens[-1].lower_ in TRAILING:
+            tokens = tokens[:-1]
+        if "," in [t.text for t in tokens] and not LISTED_PLACES.search(
+            ct.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
+        ):
+            comma = max(i for i, t in enumerate(tokens) if t.text == ",")
+            tokens = tokens[comma + 1 :]
         if not tokens:
             continue
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+        prefix = LABEL_PREFIX.match(ct.text[start:end])
+        if prefix:
+            start += prefix.end()
         name = ct.text[start:end]
-        if len(tokens) < 2:
+        if len(name.split()) < 2:
             continue
         kind = "council" if COUNCIL.search(name) else "company"
         found.append(NameFinding(name, start, end, kind))

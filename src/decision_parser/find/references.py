@@ -18,6 +18,12 @@ CONTEXT = re.compile(
     r"\b(ombudsm[ae]n|lgo|lgsco|lgsco's|reference|ref|case|complaint|decision|report)\b", re.I
 )
 CONTEXT_WINDOW = 80
+# Other ombudsmen number their cases too; a reference they gave is not this Ombudsman's.
+OTHER_OMBUDSMAN = re.compile(
+    r"\bHousing\s+Ombudsman|\bParliamentary\s+and\s+Health\s+Service\s+Ombudsman|\bPHSO\b"
+    r"|\bFinancial\s+Ombudsman|\bPensions\s+Ombudsman",
+    re.I,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,10 +53,12 @@ def find_references(ct: CleanText, doc: Doc) -> list[ReferenceFinding]:
             continue
         raw = ent.text
         reference, standard = canonical(raw)
-        spaced = ent.ent_id_ in ("spaced",)
+        spaced = ent.ent_id_ in ("spaced", "dashed_split")
         if not (spaced and standard) and not _has_context(ct.text, ent.start_char, ent.end_char):
             continue
         if not _plausible_year(raw):
+            continue
+        if OTHER_OMBUDSMAN.search(ct.text[max(0, ent.start_char - CONTEXT_WINDOW) : ent.start_char]):
             continue
         found.append(
             ReferenceFinding(
