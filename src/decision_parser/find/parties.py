@@ -81,10 +81,18 @@ def find_pseudonyms(ct: CleanText, doc: Doc) -> list[NameFinding]:
 # "I have called the complainant 'Miss X'", "Mr and Mrs X complain", "a complaint from Mr Y".
 COMPLAINANT_CUES = [
     re.compile(r"call(ed)?\s+(the\s+)?complainants?,?\s+[‘'\"“]?$", re.I),
-    re.compile(r"refer\s+to\s+(here\s+)?as\s+[‘'\"“]?$", re.I),
+    re.compile(
+        r"refer\s+to\s+(here\s+)?(the\s+complainants?\s+|him\s+|her\s+|them\s+)?(here\s+)?as\s+[‘'\"“]?$",
+        re.I,
+    ),
+    re.compile(r"\b(shall|will|I)\s+call\s+[‘'\"“]?$", re.I),
     re.compile(r"\bcomplaint\s+(from|by|made\s+by)\s+$", re.I),
 ]
-COMPLAINS_AFTER = re.compile(r"^[’']?\s*(complain|complains|complained|says|said)\b", re.I)
+COMPLAINS_AFTER = re.compile(
+    r"^[’']?,?\s*(complain|complains|complained|says|said)\b|^['’]s\s+complaint\b", re.I
+)
+# "Mr W and Mr D complain", "Mr & Mrs X and Mrs Y, complain": joint complainants.
+JOINED = re.compile(r"^\s*(and|&)\s*$")
 
 
 def most_mentioned(findings: list[NameFinding]) -> NameFinding:
@@ -94,14 +102,29 @@ def most_mentioned(findings: list[NameFinding]) -> NameFinding:
     return next(f for f in findings if f.name == best)
 
 
+def _joined_group(ct: CleanText, pseudonyms: list[NameFinding], i: int) -> NameFinding:
+    """The pseudonym at i with the ones joined to it by "and": "Mr W and Mr D"."""
+    last = i
+    while last + 1 < len(pseudonyms) and JOINED.match(
+        ct.text[pseudonyms[last].end : pseudonyms[last + 1].start]
+    ):
+        last += 1
+    if last == i:
+        return pseudonyms[i]
+    start, end = pseudonyms[i].start, pseudonyms[last].end
+    return NameFinding(normalise_pseudonym(ct.text[start:end]), start, end, "pseudonym")
+
+
 def choose_complainant(ct: CleanText, pseudonyms: list[NameFinding]) -> NameFinding | None:
     if not pseudonyms:
         return None
-    for finding in pseudonyms:
+    for i, finding in enumerate(pseudonyms):
         before = ct.text[max(0, finding.start - 60) : finding.start]
         if any(cue.search(before) for cue in COMPLAINANT_CUES):
-            return finding
-    for finding in pseudonyms:
-        if COMPLAINS_AFTER.match(ct.text[finding.end : finding.end + 20]):
-            return finding
+            return _joined_group(ct, pseudonyms, i)
+    for i, _ in enumerate(pseudonyms):
+        # Joint complainants: each name joined to the next by "and", the last one complains.
+        group = _joined_group(ct, pseudonyms, i)
+        if COMPLAINS_AFTER.match(ct.text[group.end : group.end + 20]):
+            return group
     return most_mentioned(pseudonyms)
