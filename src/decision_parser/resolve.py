@@ -153,13 +153,14 @@ def build_decision(
         label=found.label,
         evidence=[ct.evidence(s, e) for s, e in found.spans],
     )
-    if (
-        outcome.fault
-        and outcome.injustice is None
-        and any({"apology", "payment"} & set(r.actions) for r in recommendations)
-    ):
-        # The Ombudsman recommends a personal remedy only for an injustice the fault caused.
-        outcome.injustice = True
+
+    remedy_actions = _remedy_actions(ct, find_remedies(structure, document_type), recommendations)
+    if outcome.fault and outcome.injustice is None:
+        personal = [a for a in remedy_actions if a.action in ("apology", "payment")]
+        if personal:
+            # The Ombudsman recommends a personal remedy only for an injustice the fault caused.
+            outcome.injustice = True
+            outcome.evidence.append(personal[0].evidence[0])
 
     for deadline in deadlines:
         if deadline.duration and deadline.anchor and deadline.due_date is None:
@@ -207,7 +208,7 @@ def build_decision(
         amounts=amounts,
         deadlines=deadlines,
         recommendations=recommendations,
-        remedy_actions=_remedy_actions(ct, find_remedies(structure, document_type), recommendations),
+        remedy_actions=remedy_actions,
         warnings=warnings,
         text=ct.text if with_text else None,
     )
