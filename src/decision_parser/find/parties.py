@@ -85,7 +85,8 @@ COMPLAINANT_CUES = [
         r"refer\s+to\s+(here\s+)?(the\s+complainants?\s+|him\s+|her\s+|them\s+)?(here\s+)?as\s+[‘'\"“]?$",
         re.I,
     ),
-    re.compile(r"\b(shall|will|I)\s+call\s+[‘'\"“]?$", re.I),
+    # "The complainant, I shall call Mr X, says"; not "her mother, whom I call Mrs Z".
+    re.compile(r"complainants?,?\s+(who(m)?\s+)?(I|we)\s+(shall\s+|will\s+)?call\s+[‘'\"“]?$", re.I),
     re.compile(r"\bcomplaint\s+(from|by|made\s+by)\s+$", re.I),
 ]
 COMPLAINS_AFTER = re.compile(
