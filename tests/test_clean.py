@@ -545,6 +545,14 @@ LAYOUT_CASES = [
         ],
         id="section-number-on-a-line-of-its-own",
     ),
+    pytest.param(
+        [
+            (1, 72, 100, FULL, "The Council agreed to review the recom\u2010", False),
+            (1, 72, 112, 300, "mendations of its panel.", False),
+        ],
+        [("paragraph", None, "The Council agreed to review the recommendations of its panel.")],
+        id="unicode-hyphen-at-line-end-joins-the-word",
+    ),
 ]
 # fmt: on
 

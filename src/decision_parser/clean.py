@@ -160,6 +160,9 @@ _COMPOUND_SUFFIXES = frozenset(
 _WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 
 
+_UNICODE_HYPHENS = ("\u2010", "\u2011")
+
+
 class Joiner:
     """Joins the lines of one block, deciding what a line-end hyphen means.
 
@@ -193,6 +196,9 @@ class Joiner:
         """(left as kept, separator) so that the joined text is kept + separator + right."""
         if left.endswith("\u00ad"):
             return left[:-1], ""
+        if left[-1:] in _UNICODE_HYPHENS:
+            # Some producers print the line-end hyphen as U+2010 or U+2011: read it as "-".
+            left = left[:-1] + "-"
         if len(left) >= 2 and left.endswith("-") and left[-2] not in " -":
             if self.keeps_hyphen(left[:-1], right):
                 return left, ""

@@ -47,6 +47,7 @@ from .structure import build_structure
 
 # The first lines of a document: where its own header, title and cover sheet live.
 HEADER_CHARS = 700
+LETTERHEAD_CHARS = 120
 DECISION_DATE_LINE = re.compile(
     r"(Decision\s+date|Date\s+of\s+(the\s+)?decision|\bDecided)\s*:?\s*$", re.I
 )
@@ -58,6 +59,7 @@ MEETING_DATE_LINE = re.compile(
     re.I,
 )
 COUNCIL_DECISION_LINE = re.compile(r"(Date\s+of\s+(the\s+)?decision|Decision\s+date)\s*:?\s*$", re.I)
+LABEL_ONLY = re.compile(r"[^\n:]{2,40}:\s*")
 # A council's decision record opens with the date and the item: "12/03/2020 - Ombudsman Complaint".
 DATED_ITEM_AFTER = re.compile(r"^\s*[–—-]\s+\S")
 # "On 18th June the Ombudsman issued the final report."
@@ -297,6 +299,11 @@ def _dates(
     for index, finding in enumerate(found):
         line_start = ct.text.rfind("\n", 0, finding.start) + 1
         before_on_line = ct.text[line_start : finding.start]
+        if not before_on_line.strip() and line_start > 0:
+            # "Decision date :" on a line of its own, the date on the next.
+            previous_line = ct.text[ct.text.rfind("\n", 0, line_start - 1) + 1 : line_start - 1]
+            if LABEL_ONLY.fullmatch(previous_line):
+                before_on_line = previous_line
         before = ct.text[max(0, finding.start - 120) : finding.start]
         if finding.precision != "day":
             continue
@@ -307,6 +314,14 @@ def _dates(
             # A council's decision record dates its own decision: that is the meeting's date.
             and not (committee and COUNCIL_DECISION_LINE.search(before_on_line))
         ):
+            roles[index] = "decision_date"
+        elif (
+            document_type in ("lgsco_decision", "lgsco_report")
+            and "decision_date" not in roles.values()
+            and finding.start < LETTERHEAD_CHARS
+            and _whole_block(ct, finding)
+        ):
+            # The Ombudsman's letters print the date alone on the first line of the letterhead.
             roles[index] = "decision_date"
         elif REPORT_DATE_LINE.search(before_on_line) and "report_date" not in roles.values():
             roles[index] = "report_date"

@@ -30,6 +30,17 @@ CASES = [
     ),
     ("fully implemented by December 2024.", [(None, False, None, "2024-12")]),
     ("no later than 31 March 2025", [(None, False, None, "2025-03-31")]),
+    # The wordings of the Ombudsman's letters: "my" decision, calendar months, a fortnight.
+    (
+        "Within one month of the date of my final decision, the Council will write to Mr P.",
+        [("P1M", False, "final_decision", None)],
+    ),
+    ("The Council will, within one calendar month, refund the fee.", [("P1M", False, None, None)]),
+    (
+        "within a fortnight of receiving my final decision it will call Ms W",
+        [("P2W", False, "final_decision", None)],
+    ),
+    ("within six clear days of my report", [("P6D", False, "report", None)]),
     # A span of time in a narrative is not a deadline.
     ("Two weeks after the meeting she wrote again.", []),
     ("Y was out of school for two years", []),

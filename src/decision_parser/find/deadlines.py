@@ -19,7 +19,8 @@ ANCHORS = [
     (
         "final_decision",
         re.compile(
-            r"^\W*(of|from|after)\s+(the\s+|our\s+|this\s+|my\s+)?(date\s+of\s+(the\s+|this\s+|our\s+)?)?(final\s+)?(decision|statement)",
+            r"^\W*(of|from|after)\s+(the\s+|our\s+|this\s+|my\s+)?(date\s+of\s+(the\s+|this\s+|our\s+|my\s+)?)?"
+            r"(receiving\s+|receipt\s+of\s+|issue\s+of\s+)?(the\s+|our\s+|this\s+|my\s+)?(final\s+)?(decision|statement)",
             re.I,
         ),
     ),
@@ -32,7 +33,7 @@ ANCHORS = [
     (
         "report",
         re.compile(
-            r"^\W*(of|from|after)\s+(the\s+)?(date\s+of\s+)?(receiving|receipt\s+of|issue\s+of|publication\s+of)?\s*(the\s+|this\s+|our\s+)?(final\s+)?report",
+            r"^\W*(of|from|after)\s+(the\s+)?(date\s+of\s+)?(receiving|receipt\s+of|issue\s+of|publication\s+of)?\s*(the\s+|this\s+|our\s+|my\s+)?(final\s+)?report",
             re.I,
         ),
     ),
@@ -63,13 +64,19 @@ class DeadlineFinding:
 
 def parse_duration(text: str) -> tuple[str, bool] | None:
     """'within three months' -> ('P3M', False); 'within 20 working days' -> ('P20D', True)."""
-    match = re.search(r"(\d+|[a-z-]+)\s+(working\s+)?(day|week|month|year)s?\b", text.lower())
+    match = re.search(
+        r"(\d+|[a-z-]+)\s+((working|calendar|clear|school)\s+)?(day|week|month|year|fortnight)s?\b",
+        text.lower(),
+    )
     if not match:
         return None
     number = word_to_int(match.group(1))
     if number is None:
         return None
-    return f"P{number}{UNIT_CODES[match.group(3)]}", bool(match.group(2))
+    unit = match.group(4)
+    if unit == "fortnight":  # "within a fortnight": two weeks
+        number, unit = number * 2, "week"
+    return f"P{number}{UNIT_CODES[unit]}", match.group(3) == "working"
 
 
 def find_deadlines(ct: CleanText, doc: Doc) -> list[DeadlineFinding]:
@@ -82,7 +89,7 @@ def find_deadlines(ct: CleanText, doc: Doc) -> list[DeadlineFinding]:
                 continue
             # The rules may have taken "of the" into the span ("one month from the"); the
             # anchor is read from just after the unit word.
-            core = re.match(r"^.*?\b(days?|weeks?|months?|years?)\b", ent.text, re.I)
+            core = re.match(r"^.*?\b(days?|weeks?|months?|years?|fortnights?)\b", ent.text, re.I)
             core_end = ent.start_char + (core.end() if core else len(ent.text))
             finding = DeadlineFinding(
                 text[ent.start_char : core_end], ent.start_char, core_end, *parsed

@@ -84,11 +84,20 @@ def find_document_type(ct: CleanText) -> tuple[str, dict[str, int]]:
     return best, scores
 
 
-CATEGORY = re.compile(r"^\s*Category\s*:\s*(?P<category>[^\n]{3,120})$", re.M)
+CATEGORY = re.compile(r"^[ \t]*Category[ \t]*:[ \t]*(?P<category>[^\n]{3,120})$", re.M)
+# A report summary page prints the value under the label, a level to a line:
+# "Category :" / "Education" / ">" / "School transport".
+CATEGORY_BELOW = re.compile(
+    r"^\s*Category\s*:?\s*\n(?P<category>[^\n:]{2,60}(?:\n\s*>\s*\n[^\n:]{2,60}){1,3})\s*$", re.M
+)
 
 
 def find_category(ct: CleanText) -> tuple[str, int, int] | None:
-    match = CATEGORY.search(ct.text)
+    """The category as printed after "Category :": (name, start, end). Where the page split it
+    over lines, the name has its parts joined with " > " and the offsets span them all."""
+    match = CATEGORY.search(ct.text) or CATEGORY_BELOW.search(ct.text)
     if not match:
         return None
-    return match.group("category").strip(), match.start("category"), match.end("category")
+    name = " > ".join(part.strip() for part in match.group("category").split(">"))
+    name = re.sub(r"\s+", " ", name).strip()
+    return name, match.start("category"), match.end("category")
