@@ -149,8 +149,9 @@ def is_heading(ct: CleanText, block: Block) -> bool:
     text = ct.block_text(block).strip()
     if block.kind == "item" and not re.match(r"^\d+(\.\d+)*\.?\s", text):
         return False  # a bullet, or a lettered item, is a list item
+    body = re.sub(r"^\(?\d+(\.\d+)*[.)]?\s+", "", text)  # "1. Introduction" is shaped like one
     return (
-        bool(_HEADING_SHAPE.match(text))
+        bool(_HEADING_SHAPE.match(body))
         and len(text.split()) <= _HEADING_MAX_WORDS
         and text[:1].isupper() | text[:1].isdigit()
         and not re.search(r"\s:\s*\S|:\s+\S", text)  # "Decision : Upheld" is a field
@@ -187,6 +188,8 @@ def build_structure(ct: CleanText) -> Structure:
             continue
         heading = is_heading(ct, block)
         role = heading_role(text) if heading else None
+        if role is None and text.endswith(":"):
+            heading = False  # "The Council will:" leads into a list; it is not a heading
         if heading and role is None and _starts_new_part(text, sections[-1].role):
             role = "body"
         if role is not None:

@@ -67,6 +67,52 @@ CASES = [
         "lgsco_decision",
         ("closed_after_initial_enquiries", None, None, None),
     ),
+    # The role-and-powers boilerplate talks of fault and injustice in every decision; only
+    # the findings settle them. Headings, claims and findings written for these tests.
+    (
+        "Decision : Upheld\nThe Ombudsman's role and powers\nIf there was no fault in how the "
+        "organisation decided, we cannot question its decision. If fault caused an injustice, we "
+        "may suggest a remedy.\nWhat I found\nThe Council took five months to reply. That was "
+        "fault. It caused Mr E avoidable frustration.",
+        "lgsco_decision",
+        ("upheld", True, True, None),
+    ),
+    (
+        "Summary: Miss N says the Council failed to tell her about the charge and that this "
+        "caused her distress. The Council was not at fault.",
+        "lgsco_decision",
+        ("not_upheld", False, None, None),
+    ),
+    (
+        "Summary: The delay in sending the plan amounts to fault. It did not cause Mrs W a "
+        "significant injustice, because the school place was kept open.",
+        "lgsco_decision",
+        ("upheld", True, False, None),
+    ),
+    (
+        "Summary: There was no fault in the way the panel heard the appeal, but the Council "
+        "took too long to send its letter, which was fault.",
+        "lgsco_decision",
+        ("upheld", True, None, None),
+    ),
+    (
+        "Summary: We will not investigate because it is likely the Council would not be found "
+        "at fault and any injustice is not significant enough.",
+        "lgsco_decision",
+        ("closed_after_initial_enquiries", None, False, None),
+    ),
+    (
+        "Summary: We found the Council at fault. It is not possible to say what the outcome "
+        "would have been without the fault, and Mr J is left with that uncertainty.",
+        "lgsco_decision",
+        ("upheld", True, True, None),
+    ),
+    (
+        "Minutes:\nThe officer reported the Ombudsman's finding that the council had been "
+        "guilty of maladministration in its handling of the tenancy.",
+        "committee_minutes",
+        ("upheld", True, None, True),
+    ),
 ]
 
 

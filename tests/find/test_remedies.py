@@ -1,0 +1,152 @@
+"""Remedy kinds, wherever a document states them. Every text here is written for these tests,
+in the phrasing classes seen on published pages (summaries, prose remedy sections, minutes)."""
+
+import pytest
+
+from decision_parser.document import CleanText
+from decision_parser.find.remedies import find_remedies, kinds_in
+from decision_parser.structure import build_structure
+
+
+def kinds(text: str, document_type: str = "lgsco_decision") -> list[str]:
+    ct = CleanText.from_string(text)
+    found = find_remedies(build_structure(ct), document_type)
+    for finding in found:  # evidence points at the sentence that names the kind
+        assert finding.start <= finding.cue[0] < finding.cue[1] <= finding.end
+    return sorted({f.action for f in found})
+
+
+# (text, document type, expected kinds)
+CASES = [
+    # Summaries: every kind the sentence names, not only the first.
+    (
+        "Summary: We found fault. The Council has agreed to make a payment to Mr N and to "
+        "send him a written apology.",
+        "lgsco_decision",
+        ["apology", "payment"],
+    ),
+    (
+        "Summary: The Council was at fault. It should apologise and pay Ms J £250.",
+        "lgsco_decision",
+        ["apology", "payment"],
+    ),
+    (
+        "Summary: There was fault. The remedy comprises an apology and a symbolic payment.",
+        "lgsco_decision",
+        ["apology", "payment"],
+    ),
+    (
+        "Summary: We recommended the Council apologises, reconsiders its decision on Mrs G's "
+        "allowance and acts to prevent recurrence.",
+        "lgsco_decision",
+        ["apology", "review", "service_improvement"],
+    ),
+    (
+        "Summary: The Council agreed to reassess the charges and give its staff training on "
+        "financial assessments.",
+        "lgsco_decision",
+        ["review", "service_improvement"],
+    ),
+    (
+        "Summary: To remedy the injustice, the Council will arrange a new assessment of Mr H's "
+        "care needs.",
+        "lgsco_decision",
+        ["provision"],
+    ),
+    # Remedies already made count; remedies only asked for, refused or missed do not.
+    (
+        "Summary: We will not investigate. The Council has already apologised and refunded "
+        "the fee.",
+        "lgsco_decision",
+        ["apology", "payment"],
+    ),
+    (
+        "Summary: Mrs D complains the Council refused to pay for her taxi fares. She wants an "
+        "apology.",
+        "lgsco_decision",
+        [],
+    ),
+    (
+        "Summary: The Council failed to provide the support in the plan and did not apologise "
+        "when it should have done.",
+        "lgsco_decision",
+        [],
+    ),
+    (
+        "Summary: If the Council had reviewed the case sooner, it might have paid the grant.",
+        "lgsco_decision",
+        [],
+    ),
+    (
+        "Summary: We will not investigate this complaint about a parking fine. Mr T could "
+        "appeal to the tribunal.",
+        "lgsco_decision",
+        [],
+    ),
+    # The legal boilerplate names remedies in every decision; it is not one.
+    (
+        "The Ombudsman's role and powers\nIf there has been fault which has caused an "
+        "injustice, we may suggest a remedy such as an apology or a payment.",
+        "lgsco_decision",
+        [],
+    ),
+    # Prose under a bare "Action" heading, and a list under a framed lead-in.
+    (
+        "Action\nWithin four weeks the Council will write to Miss P to say sorry and refund the "
+        "£80 she paid.",
+        "lgsco_decision",
+        ["apology", "payment"],
+    ),
+    (
+        "Summary: We found fault.\nThe complaint\nMr B says the Council was slow.\n"
+        "Agreed action\nThe Council will:\n- review how it logs repair requests;\n"
+        "- remind call handlers to record each report.",
+        "lgsco_decision",
+        ["service_improvement"],
+    ),
+    # "review its procedure" is a service improvement, "review its decision" a review.
+    (
+        "Summary: The Council will review its procedure for home visits and review its "
+        "decision on Mr O's application.",
+        "lgsco_decision",
+        ["review", "service_improvement"],
+    ),
+    # A committee paper about one case records what was done in its own words.
+    (
+        "Minutes:\nThe officer reported that a cheque for compensation had been sent to Ms F "
+        "and that staff had been briefed on the lessons learnt.",
+        "committee_minutes",
+        ["payment", "service_improvement"],
+    ),
+    (
+        "Decision:\nResolved: That the Cabinet considered the Ombudsman's report under "
+        "section 31 of the Local Government Act 1974.",
+        "committee_minutes",
+        ["report"],
+    ),
+    # An annual review paper is about many cases and none: it needs a frame.
+    (
+        "Annual review letter 2024\nThe Committee received the Ombudsman's annual review "
+        "letter. The letter provided a summary of the complaints decided.",
+        "committee_report",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, document_type, expected", CASES)
+def test_remedy_kinds(text, document_type, expected):
+    assert kinds(text, document_type) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("apologise, pay £300 and review its policy", ["apology", "payment", "service_improvement"]),
+        ("reconsider its duty to arrange alternative provision", ["review"]),
+        ("provide Mrs X with an apology", ["apology"]),
+        ("the Council failed to provide a place", []),
+    ],
+)
+def test_kinds_in_a_framed_sentence(sentence, expected):
+    assert sorted(kind for kind, _, _ in kinds_in(sentence)) == sorted(expected)
