@@ -1,6 +1,6 @@
 """Render the corpus sources (corpus/sources/*.md) into PDF and HTML.
 
-    python corpus/build.py            rebuild corpus/pdf/*.pdf and corpus/html/*.html
+    python corpus/build.py            rebuild corpus/pdf/*.pdf, corpus/html/*.html, corpus/text/*.txt
     python corpus/build.py --check    rebuild into a temporary directory and compare bytes
                                       with the committed files; exit 1 on any drift
     python corpus/build.py NAME...    rebuild only the named sources (e.g. 001_harlow_vale_send)
@@ -255,7 +255,10 @@ def make_canvas_class(settings: dict):
             bottom = 12 * mm
             if settings.get("footer_left"):
                 self.drawString(MARGIN_X, bottom, settings["footer_left"])
-            self.drawRightString(width - MARGIN_X, bottom, f"Page {self._pageNumber} of {total}")
+            page_format = settings.get("page_format", "Page {n} of {total}")
+            self.drawRightString(
+                width - MARGIN_X, bottom, page_format.format(n=self._pageNumber, total=total)
+            )
             self.restoreState()
 
     return NumberedCanvas
@@ -485,14 +488,68 @@ def build_html(blocks: list[Block], settings: dict) -> str:
 
 
 # --------------------------------------------------------------------------------------------
+# Text (a web page saved as text, or copied from a mirror site)
+# --------------------------------------------------------------------------------------------
+
+FIELD = re.compile(r"^(Category|Decision|Decision date) : ")
+
+
+def plain_inline(text: str) -> str:
+    """Inline markup as a browser's 'save as text' leaves it: words only."""
+    text = re.sub(r"</?sup>", "", text).replace("**", "")
+    return SOFT.sub(r"\1\2", text)
+
+
+def build_text(blocks: list[Block], settings: dict) -> str:
+    """Three shapes of text, each seen on real pages:
+
+    - "page": the Ombudsman's decision page saved as text: title, the header fields each on
+      a line, headings, indented numbered paragraphs and bullets, and a "Back to top" line
+      closing each section;
+    - "mirror": a third-party copy that drops the title and the header fields and prints its
+      own header (`text_header` in the manifest) before the body;
+    - "plain": the document as written, one block a paragraph (a council's meeting page).
+    """
+    layout = settings["text"]
+    out: list[str] = list(settings.get("text_header", []))
+    seen_section = False
+    for b in blocks:
+        text = plain_inline(b.text)
+        if layout == "mirror" and (b.kind == "title" or (b.kind == "para" and FIELD.match(text))):
+            continue
+        if b.kind in ("h2", "h3"):
+            if layout == "page" and seen_section and b.kind == "h2":
+                out.append("Back to top")
+            seen_section = seen_section or b.kind == "h2"
+            out.append(text)
+        elif b.kind == "numbered":
+            indent = "  " if layout != "plain" else ""
+            out.append(f"{indent}{b.label} {text}")
+        elif b.kind == "bullet":
+            indent = "  " * (b.level + (1 if layout != "plain" else 0))
+            out.append(f"{indent}\u2022 {text}")
+        elif b.kind == "table":
+            out.extend("\t".join(plain_inline(c) for c in row) for row in b.rows)
+        else:
+            out.append(text)
+    if layout == "page" and seen_section:
+        out.append("Back to top")
+    return "\n\n".join(out) + "\n"
+
+
+# --------------------------------------------------------------------------------------------
 # Driver
 # --------------------------------------------------------------------------------------------
 
 
-def build_all(pdf_dir: Path, html_dir: Path, only: list[str] | None = None) -> list[Path]:
+def build_all(
+    pdf_dir: Path, html_dir: Path, only: list[str] | None = None, text_dir: Path | None = None
+) -> list[Path]:
     manifest = json.loads(MANIFEST.read_text(encoding="utf-8"))
+    text_dir = text_dir or pdf_dir.parent / "text"
     pdf_dir.mkdir(parents=True, exist_ok=True)
     html_dir.mkdir(parents=True, exist_ok=True)
+    text_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for src in sorted(SOURCES.glob("*.md")):
         if only and src.stem not in only:
@@ -509,6 +566,10 @@ def build_all(pdf_dir: Path, html_dir: Path, only: list[str] | None = None) -> l
             page = html_dir / f"{src.stem}.html"
             page.write_text(build_html(blocks, settings), encoding="utf-8", newline="\n")
             written.append(page)
+        if settings.get("text"):
+            saved = text_dir / f"{src.stem}.txt"
+            saved.write_text(build_text(blocks, settings), encoding="utf-8", newline="\n")
+            written.append(saved)
     return written
 
 
@@ -575,7 +636,7 @@ def check() -> int:
     problems = check_gold()
     with tempfile.TemporaryDirectory() as tmp:
         tmp_pdf, tmp_html = Path(tmp) / "pdf", Path(tmp) / "html"
-        fresh = build_all(tmp_pdf, tmp_html)
+        fresh = build_all(tmp_pdf, tmp_html, text_dir=Path(tmp) / "text")
         for f in fresh:
             committed = HERE / f.parent.name / f.name
             if not committed.exists():
@@ -583,7 +644,7 @@ def check() -> int:
             elif not filecmp.cmp(f, committed, shallow=False):
                 problems.append(f"differs: {committed.relative_to(HERE.parent)}")
         expected = {(f.parent.name, f.name) for f in fresh}
-        for sub, pattern in (("pdf", "*.pdf"), ("html", "*.html")):
+        for sub, pattern in (("pdf", "*.pdf"), ("html", "*.html"), ("text", "*.txt")):
             for committed in sorted((HERE / sub).glob(pattern)):
                 if (sub, committed.name) not in expected:
                     problems.append(f"stale (no source): {committed.relative_to(HERE.parent)}")
