@@ -22,6 +22,7 @@ CORPUS_FLOORS = {
     "case_references.primary": ("f1", 1.0),
     "case_references.all": ("recall", 1.0),
     "organisation": ("f1", 0.95),
+    "category": ("f1", 0.95),
     "complainant": ("f1", 0.95),
     "decision_date": ("f1", 0.95),
     "meeting_date": ("f1", 0.95),
@@ -29,6 +30,7 @@ CORPUS_FLOORS = {
     "outcome.fault": ("f1", 0.95),
     "outcome.injustice": ("f1", 0.9),
     "amounts": ("recall", 1.0),
+    "remedy_actions": ("f1", 0.9),
     "recommendations": ("recall", 0.95),
     "recommendations.actions": ("f1", 0.95),
     "recommendations.amounts": ("f1", 0.95),
@@ -78,6 +80,17 @@ def test_corpus_against_gold(folder):
     report = evaluate(CORPUS / "gold", CORPUS / folder)
     assert report.documents == len(list((CORPUS / "gold").glob("*.json")))
     check_floors(report, CORPUS_FLOORS)
+
+
+def test_corpus_text_pages_against_gold():
+    """The documents the corpus also prints as text: a decision page saved as text, a mirror
+    copy without the header, council meeting pages and a report summary."""
+    pages = sorted((CORPUS / "text").glob("*.txt"))
+    assert len(pages) >= 5, "corpus/build.py writes text versions of some documents"
+    report = evaluate(CORPUS / "gold", CORPUS / "text", skip_missing=True)
+    assert report.documents == len(pages)
+    floors = {k: v for k, v in CORPUS_FLOORS.items() if k in report.scores}
+    check_floors(report, floors)
 
 
 def test_corpus_html_pages_against_gold():

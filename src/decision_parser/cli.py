@@ -156,7 +156,8 @@ def schema_command() -> None:
         "Examples:\n\n"
         "  parse-decision evaluate corpus/gold corpus/pdf\n\n"
         "  parse-decision evaluate ../shared/gold/seeds ../shared/seeds --format json\n\n"
-        "  parse-decision evaluate corpus/training/heldout.jsonl"
+        "  parse-decision evaluate corpus/training/heldout.jsonl\n\n"
+        "  parse-decision evaluate corpus/gold corpus/text --skip-missing"
     ),
 )
 def evaluate_command(
@@ -172,6 +173,14 @@ def evaluate_command(
     ] = "table",
     no_misses: Annotated[bool, typer.Option("--no-misses", help="Print only the table.")] = False,
     no_model: Annotated[bool, typer.Option("--no-model", help=NO_MODEL_HELP)] = False,
+    skip_missing: Annotated[
+        bool,
+        typer.Option(
+            "--skip-missing",
+            help="Leave out gold files whose document is not in DOCS_DIR (a folder holding some "
+            "documents in one more format, such as corpus/text), instead of reporting an error.",
+        ),
+    ] = False,
 ) -> None:
     from .evaluate import evaluate, evaluate_heldout, format_comparison, format_table
     from .nlp import trained_pipeline
@@ -195,7 +204,7 @@ def evaluate_command(
     def score(with_model: bool):
         if heldout:
             return evaluate_heldout(gold_dir, model if with_model else None)
-        return evaluate(gold_dir, docs_dir, use_model=with_model)
+        return evaluate(gold_dir, docs_dir, use_model=with_model, skip_missing=skip_missing)
 
     rules = score(False)
     combined = score(True) if model is not None else None

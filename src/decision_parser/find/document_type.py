@@ -35,6 +35,10 @@ CUES: dict[str, list[tuple[str, int]]] = {
         (r"^\s*(The Ombudsman[’']s|Our) (final )?(decision|findings)\s*$", 1),
         (r"\bIn this report,?\s+(I|we)\s+(have\s+)?used\s+the\s+word\b", 4),
         (r"^\s*The Investigation\s*$", 2),
+        # The web summary of a public report.
+        (r"^\s*Report summary\s*$", 8),
+        (r"^\s*Finding\s*$", 2),
+        (r"^\s*Fault found causing injustice and recommendations made\b", 2),
     ],
     "committee_report": [
         (r"^\s*(Report to|To)\s*:", 3),

@@ -43,7 +43,9 @@ MARKER = re.compile(
 )
 STATUS = re.compile(r"\bStatus\s*[:\-–]\s*(?P<status>[^\n]{1,80})", re.I)
 OPERATIVE = re.compile(
-    r"\b(should|must|will|agreed\s+to|agrees\s+to|has\s+agreed|recommend\w*)\b", re.I
+    r"\b(should|must|will|agreed\s+to|agrees\s+to|has\s+agreed|recommend\w*"
+    r"|requires?\s+(the\s+council|the\s+authority|it|them)\s+to)\b",
+    re.I,
 )
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
 # "on 13 April", "(£600", "Mr X": full stops that do not end a sentence.
@@ -426,6 +428,10 @@ def _sentence_findings(
             agreed = None  # "a process which the Council has agreed to open" is background
         if recommend:
             start = block.start + s + recommend.end()
+            inline = _inline_list(ct, block.start + s, block.start + e)
+            if inline:
+                found.extend(inline)
+                continue
             finding = _make(ct, start, block.start + e, "sentence")
         elif (in_remedy_section and OPERATIVE.search(sentence)) or agreed:
             inline = _inline_list(ct, block.start + s, block.start + e)

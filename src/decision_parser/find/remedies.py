@@ -33,6 +33,8 @@ KINDS: list[tuple[str, re.Pattern[str]]] = [
     (kind, re.compile(pattern, re.I)) for kind, pattern in _PATTERNS["kinds"]
 ]
 NEGATED_BEFORE = union(_PATTERNS, "negated_before")
+OTHER_CASES = union(_PATTERNS, "other_cases")
+WEAK_REVIEW = union(_PATTERNS, "weak_review")
 FRAME_HYPOTHESIS = re.compile(r"\b(if|whether|unless|would\s+have|could\s+have)\b[^.;]{0,40}$", re.I)
 # "If a council pays too much, it will usually ask ...": a rule of law, not a remedy.
 CONDITIONAL = re.compile(r"^\W*(\d+\.\s+)?(if|where|when|unless|once|whenever)\b", re.I)
@@ -69,11 +71,12 @@ class RemedyFinding:
     cue: tuple[int, int]  # the words that name the kind
 
 
-def kinds_in(text: str) -> list[tuple[str, int, int]]:
+def kinds_in(text: str, strict_review: bool = False) -> list[tuple[str, int, int]]:
     """Every kind of remedy a framed sentence names, each with the span of its first cue.
 
     Where cues overlap, the one listed first in the pattern file wins: "review its procedures"
-    is a service improvement, not a review of the complainant's case.
+    is a service improvement, not a review of the complainant's case. With strict_review, a
+    review counts only with a person's decision or case as its object.
     """
     spans: list[tuple[int, int, str]] = []
     for kind, pattern in KINDS:
@@ -83,7 +86,17 @@ def kinds_in(text: str) -> list[tuple[str, int, int]]:
                 continue
             if NEGATED_BEFORE.search(clause_before(text, start)):
                 continue
+            if kind == "review" and strict_review and not WEAK_REVIEW.match(text, start):
+                continue
             spans.append((start, end, kind))
+    # "identify every family ..., recalculate and pay any arrears": the steps after a service
+    # improvement that reaches other people's cases are part of it.
+    reach = min(
+        (s for s, e, kind in spans if kind == "service_improvement" and OTHER_CASES.search(text, s, e)),
+        default=None,
+    )
+    if reach is not None:
+        spans = [sp for sp in spans if not (sp[2] in ("review", "payment") and sp[0] > reach)]
     first: dict[str, tuple[int, int]] = {}
     for start, end, kind in sorted(spans):
         first.setdefault(kind, (start, end))
@@ -116,6 +129,11 @@ ANNUAL = re.compile(
 )
 
 
+OMBUDSMAN_CASE = re.compile(
+    r"\b(ombudsm[ae]n|lgo|lgsco|maladministration|public\s+interest\s+report)\b", re.I
+)
+
+
 def find_remedies(structure: Structure, document_type: str) -> list[RemedyFinding]:
     ct = structure.ct
     # A committee paper or minute about one case records what was done in its own words ("A
@@ -124,28 +142,36 @@ def find_remedies(structure: Structure, document_type: str) -> list[RemedyFindin
         "committee_report",
         "committee_minutes",
     ) and not ANNUAL.search(ct.text[:800])
-    framed_lead: int | None = None  # the block index of a framed lead-in ending in ':'
+    # Minutes cover several items: only those that speak of the Ombudsman's case are its record.
+    about_the_case = {
+        index
+        for section in structure.sections
+        if OMBUDSMAN_CASE.search(ct.text[section.start : section.end])
+        for index in section.blocks
+    }
+    # A framed lead-in ("the Council has agreed to:") frames the list that follows it: the
+    # run of blocks right after it, while they are list items.
+    list_run: tuple[int, int] | None = None  # (lead-in block, last block of its list)
     found: list[RemedyFinding] = []
     for sentence in _candidate_sentences(structure, document_type):
         if is_boilerplate(sentence.text) or is_claim(sentence.text):
             continue
         block = ct.blocks[sentence.block]
-        in_list = framed_lead is not None and (
-            block.kind == "item" or sentence.block == framed_lead + 1
+        if list_run is not None and sentence.block not in (list_run[1], list_run[1] + 1):
+            list_run = None
+        in_list = list_run is not None and sentence.block != list_run[0] and (
+            block.kind == "item" or sentence.block == list_run[0] + 1
         )
-        framed = (
-            one_case_paper
-            or sentence.role in REMEDY_ROLES
-            or in_list
-            or _framed(sentence.text)
-        )
+        if in_list:
+            list_run = (list_run[0], sentence.block)
+        framed = sentence.role in REMEDY_ROLES or in_list or _framed(sentence.text)
+        # A committee paper about one case: its own record of what was done is framed too.
+        recorded = not framed and one_case_paper and sentence.block in about_the_case
         if LEAD_IN.search(sentence.text):
-            framed_lead = sentence.block if framed else None
-        elif block.kind != "item" and framed_lead is not None and sentence.block != framed_lead:
-            framed_lead = None
-        if not framed:
+            list_run = (sentence.block, sentence.block) if framed or recorded else None
+        if not (framed or recorded):
             continue
-        for kind, start, end in kinds_in(sentence.text):
+        for kind, start, end in kinds_in(sentence.text, strict_review=recorded):
             found.append(
                 RemedyFinding(
                     kind,

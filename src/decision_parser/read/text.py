@@ -130,6 +130,8 @@ def _line_from(raw: str, gap_before: bool) -> Line | None:
         rank = len(heading.group(1)) - 1
         return Line(text, bold=True, kind="heading", gap_before=True, level=rank)
 
+    if stripped.endswith("\\") and not stripped.endswith("\\\\"):
+        stripped = stripped[:-1].rstrip()  # Markdown's hard line break
     bold = _is_whole_line_bold(stripped)
     text = strip_inline_markup(stripped).strip()
     if not text:
