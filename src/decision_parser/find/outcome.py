@@ -29,6 +29,7 @@ INJUSTICE_POSITIVE = union(_PATTERNS, "injustice_positive")
 INJUSTICE_NEGATIVE = union(_PATTERNS, "injustice_negative")
 INJUSTICE_UNCERTAINTY = union(_PATTERNS, "injustice_uncertainty")
 NOT_INVESTIGATED = union(_PATTERNS, "not_investigated")
+OMBUDSMAN_FINDS = union(_PATTERNS, "ombudsman_finds")
 
 LABEL_LINE = re.compile(
     r"^\s*(?:LGSCO\s+|Ombudsman['’]s\s+)?Decision\s*:\s*(?P<label>[A-Za-z][^\n]{2,80})$",
@@ -98,15 +99,25 @@ def _injustice_cues(sentence: Sentence) -> list[tuple[int, int]]:
 
 def finding_sentences(structure: Structure, document_type: str) -> list[Sentence]:
     """The sentences that can state a finding, in reading order."""
-    if document_type in ("committee_report", "committee_minutes", "other"):
+    committee = document_type in ("committee_report", "committee_minutes", "other")
+    if committee:
         sentences = [s for s in structure.sentences() if s.role not in COMMITTEE_SKIP]
     elif structure.has(*FINDING_ROLES):
-        sentences = list(structure.sentences(FINDING_ROLES))
+        sentences = [
+            s
+            for s in structure.sentences()
+            if s.role in FINDING_ROLES
+            or (s.role == "complaint" and OMBUDSMAN_FINDS.match(s.text))
+        ]
     else:
         # No section this parser knows (a mirror that prints only the text, a snippet): read
         # it all but the parts known to hold no findings.
         sentences = [s for s in structure.sentences() if s.role not in COMMITTEE_SKIP]
-    return [s for s in sentences if not is_boilerplate(s.text) and not is_claim(s.text)]
+    return [
+        s
+        for s in sentences
+        if not is_boilerplate(s.text) and not is_claim(s.text, officers=committee)
+    ]
 
 
 def _label(ct: CleanText, structure: Structure) -> tuple[str, str, tuple[int, int]] | None:

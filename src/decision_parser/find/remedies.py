@@ -34,6 +34,8 @@ KINDS: list[tuple[str, re.Pattern[str]]] = [
 ]
 NEGATED_BEFORE = union(_PATTERNS, "negated_before")
 OTHER_CASES = union(_PATTERNS, "other_cases")
+RELATIVE_BEFORE = union(_PATTERNS, "relative_before")
+STRONG_FRAME = union(_PATTERNS, "strong_frame")
 WEAK_REVIEW = union(_PATTERNS, "weak_review")
 FRAME_HYPOTHESIS = re.compile(r"\b(if|whether|unless|would\s+have|could\s+have)\b[^.;]{0,40}$", re.I)
 # "If a council pays too much, it will usually ask ...": a rule of law, not a remedy.
@@ -84,7 +86,8 @@ def kinds_in(text: str, strict_review: bool = False) -> list[tuple[str, int, int
             start, end = match.span()
             if any(s < end and start < e for s, e, _ in spans):
                 continue
-            if NEGATED_BEFORE.search(clause_before(text, start)):
+            before = clause_before(text, start)
+            if NEGATED_BEFORE.search(before) or RELATIVE_BEFORE.search(before):
                 continue
             if kind == "review" and strict_review and not WEAK_REVIEW.match(text, start):
                 continue
@@ -116,8 +119,30 @@ def _candidate_sentences(structure: Structure, document_type: str) -> list[Sente
     if document_type in ("committee_report", "committee_minutes"):
         return [s for s in structure.sentences() if s.role not in NEVER]
     if structure.has(*DECISION_ROLES):
-        return list(structure.sentences(DECISION_ROLES))
+        # Short old-style pages state the remedy right under "The complaint": only a strong
+        # frame ("To remedy the injustice, the council has agreed to:") counts there.
+        return [
+            s
+            for s in structure.sentences()
+            if s.role in DECISION_ROLES or (s.role == "complaint" and STRONG_FRAME.search(s.text))
+        ]
     return [s for s in structure.sentences() if s.role not in NEVER]
+
+
+def _items_about_the_case(structure: Structure) -> set[int]:
+    """The blocks of the agenda items that speak of the Ombudsman's case. Minutes cover
+    several items, each under a heading of its own; a one-item page is one item."""
+    ct = structure.ct
+    items: list[list] = [[]]
+    for section in structure.sections:
+        if section.role in ("body", "other") and items[-1]:
+            items.append([])
+        items[-1].append(section)
+    about: set[int] = set()
+    for item in items:
+        if any(OMBUDSMAN_CASE.search(ct.text[s.start : s.end]) for s in item):
+            about.update(index for s in item for index in s.blocks)
+    return about
 
 
 # A committee paper about the Ombudsman's annual figures reports on many cases and on none:
@@ -142,19 +167,13 @@ def find_remedies(structure: Structure, document_type: str) -> list[RemedyFindin
         "committee_report",
         "committee_minutes",
     ) and not ANNUAL.search(ct.text[:800])
-    # Minutes cover several items: only those that speak of the Ombudsman's case are its record.
-    about_the_case = {
-        index
-        for section in structure.sections
-        if OMBUDSMAN_CASE.search(ct.text[section.start : section.end])
-        for index in section.blocks
-    }
+    about_the_case = _items_about_the_case(structure) if one_case_paper else set()
     # A framed lead-in ("the Council has agreed to:") frames the list that follows it: the
     # run of blocks right after it, while they are list items.
     list_run: tuple[int, int] | None = None  # (lead-in block, last block of its list)
     found: list[RemedyFinding] = []
     for sentence in _candidate_sentences(structure, document_type):
-        if is_boilerplate(sentence.text) or is_claim(sentence.text):
+        if is_boilerplate(sentence.text) or is_claim(sentence.text, officers=one_case_paper):
             continue
         block = ct.blocks[sentence.block]
         if list_run is not None and sentence.block not in (list_run[1], list_run[1] + 1):

@@ -55,10 +55,17 @@ def is_boilerplate(sentence: str) -> bool:
     return bool(BOILERPLATE.search(sentence))
 
 
-def is_claim(sentence: str) -> bool:
-    """A party's side of the story: 'Mrs X complains the Council ...', 'She says ...'."""
+# In a committee's minutes "He said" and "She reported" are officers speaking, not a party.
+OFFICER_SUBJECT = re.compile(r"^\W*(he|she|they|the\s+council|the\s+authority)\b", re.I)
+
+
+def is_claim(sentence: str, officers: bool = False) -> bool:
+    """A party's side of the story: 'Mrs X complains the Council ...', 'She says ...'. With
+    officers (a committee's minutes), a pronoun subject is an officer reporting."""
     subject = CLAIM_SUBJECT.match(sentence)
-    return bool(subject and CLAIM_VERB.match(sentence[subject.end() :]))
+    if not (subject and CLAIM_VERB.match(sentence[subject.end() :])):
+        return False
+    return not (officers and OFFICER_SUBJECT.match(sentence))
 
 
 def clause_before(sentence: str, position: int) -> str:
