@@ -64,8 +64,8 @@ LABEL_ONLY = re.compile(r"[^\n:]{2,40}:\s*")
 DATED_ITEM_AFTER = re.compile(r"^\s*[–—-]\s+\S")
 # "On 18th June the Ombudsman issued the final report."
 OMBUDSMAN_DATE_AFTER = re.compile(
-    r"^\W{0,3}(the\s+)?(ombudsman|lgo|lgsco)\s+(issued|published|sent|made)\s+(its|the|a|their)\s+"
-    r"(final\s+)?(report|decision|statement)",
+    r"^\W{0,3}(the\s+)?(ombudsman|lgo|lgsco)\s+(had\s+|has\s+)?((issued|published|sent|made)\s+(its|the|a|their)\s+"
+    r"(final\s+)?(report|decision|statement)|(determined|decided|upheld)\s+(a|the|this|their|her|his)\s+complaint)",
     re.I,
 )
 # "a report ... dated 7 April 2022", "published a final decision ... on 22nd July 2024".

@@ -171,11 +171,20 @@ def find_remedies(structure: Structure, document_type: str) -> list[RemedyFindin
     # A framed lead-in ("the Council has agreed to:") frames the list that follows it: the
     # run of blocks right after it, while they are list items.
     list_run: tuple[int, int] | None = None  # (lead-in block, last block of its list)
+    claimed_run: int | None = None  # the last block of a list a party's claim leads into
     found: list[RemedyFinding] = []
     for sentence in _candidate_sentences(structure, document_type):
-        if is_boilerplate(sentence.text) or is_claim(sentence.text, officers=one_case_paper):
-            continue
         block = ct.blocks[sentence.block]
+        if claimed_run is not None and block.kind == "item" and sentence.block <= claimed_run + 1:
+            claimed_run = sentence.block  # an item of what a party asked for
+            continue
+        claimed_run = None
+        if is_boilerplate(sentence.text):
+            continue
+        if is_claim(sentence.text, officers=one_case_paper):
+            if LEAD_IN.search(sentence.text):
+                claimed_run = sentence.block  # "Mrs C says the Council should: ..."
+            continue
         if list_run is not None and sentence.block not in (list_run[1], list_run[1] + 1):
             list_run = None
         in_list = list_run is not None and sentence.block != list_run[0] and (
