@@ -39,13 +39,13 @@ def parse(
     """
     from .clean import clean
     from .models import Warning
-    from .nlp import rules_pipeline, trained_pipeline
+    from .nlp import run_rules, trained_pipeline
     from .read import read
     from .resolve import build_decision
 
     document = read(source, name=name)
     cleaned = clean(document)
-    doc = rules_pipeline()(cleaned.text)
+    doc = run_rules(cleaned.text)
     model = trained_pipeline() if use_model else None
     decision = build_decision(document, cleaned, doc, with_text=with_text, model=model)
     if use_model and model is None:

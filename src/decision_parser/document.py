@@ -104,8 +104,9 @@ class CleanText:
         return max(1, bisect.bisect_right(self.page_starts, offset))
 
     def block_at(self, offset: int) -> Block | None:
-        starts = [b.start for b in self.blocks]
-        i = bisect.bisect_right(starts, offset) - 1
+        if getattr(self, "_starts", None) is None or len(self._starts) != len(self.blocks):
+            self._starts = [b.start for b in self.blocks]  # built once, not per look-up
+        i = bisect.bisect_right(self._starts, offset) - 1
         if i >= 0 and self.blocks[i].start <= offset < max(self.blocks[i].end, offset + 1):
             return self.blocks[i]
         return None

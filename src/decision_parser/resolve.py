@@ -59,6 +59,7 @@ MEETING_DATE_LINE = re.compile(
     re.I,
 )
 COUNCIL_DECISION_LINE = re.compile(r"(Date\s+of\s+(the\s+)?decision|Decision\s+date)\s*:?\s*$", re.I)
+LABEL_REACH = 200
 LABEL_ONLY = re.compile(r"[^\n:]{2,40}:\s*")
 # A council's decision record opens with the date and the item: "12/03/2020 - Ombudsman Complaint".
 DATED_ITEM_AFTER = re.compile(r"^\s*[–—-]\s+\S")
@@ -297,11 +298,15 @@ def _dates(
     dates = Dates()
     roles: dict[int, str] = {}
     for index, finding in enumerate(found):
-        line_start = ct.text.rfind("\n", 0, finding.start) + 1
+        # A label stands just before its date: looking back LABEL_REACH characters at most
+        # keeps a long line's scan linear.
+        reach = max(0, finding.start - LABEL_REACH)
+        line_start = max(ct.text.rfind("\n", reach, finding.start) + 1, reach)
         before_on_line = ct.text[line_start : finding.start]
-        if not before_on_line.strip() and line_start > 0:
+        if not before_on_line.strip() and line_start > 0 and ct.text[line_start - 1] == "\n":
             # "Decision date :" on a line of its own, the date on the next.
-            previous_line = ct.text[ct.text.rfind("\n", 0, line_start - 1) + 1 : line_start - 1]
+            previous_start = ct.text.rfind("\n", max(0, line_start - 1 - LABEL_REACH), line_start - 1)
+            previous_line = ct.text[previous_start + 1 : line_start - 1]
             if LABEL_ONLY.fullmatch(previous_line):
                 before_on_line = previous_line
         before = ct.text[max(0, finding.start - 120) : finding.start]

@@ -239,4 +239,25 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         spans.append((start, match.start()))
         start = match.end()
     spans.append((start, len(text)))
-    return [(s, e) for s, e in spans if text[s:e].strip()]
+    return [
+        piece
+        for s, e in spans
+        for piece in _bounded(text, s, e)
+        if text[piece[0] : piece[1]].strip()
+    ]
+
+
+# A "sentence" longer than this (a table flattened into a line, text with no full stops) is cut
+# at spaces: every finder's work per sentence stays bounded, so a long block costs linear time.
+MAX_SENTENCE = 1500
+
+
+def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    pieces = []
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut if cut > start else start + MAX_SENTENCE
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, end))
+    return pieces

@@ -56,6 +56,9 @@ CLAIMED = re.compile(
 )
 
 
+CLAIM_REACH = 160
+
+
 @dataclass(slots=True)
 class AmountFinding:
     value: float
@@ -111,10 +114,14 @@ def find_amounts(ct: CleanText, doc: Doc) -> list[AmountFinding]:
                 end += count.end()
         finding.end = end
         finding.text = text[finding.start : end]
+        # The claim verb stands within a sentence's reach before the sum; looking further back
+        # than that would make a long line's scan quadratic.
+        window = max(0, ent.start_char - CLAIM_REACH)
         sentence_start = max(
-            text.rfind(". ", 0, ent.start_char), text.rfind("\n", 0, ent.start_char)
+            text.rfind(". ", window, ent.start_char), text.rfind("\n", window, ent.start_char)
         )
-        finding.claimed = bool(CLAIMED.search(text[sentence_start + 1 : ent.start_char]))
+        start = sentence_start + 1 if sentence_start >= 0 else window
+        finding.claimed = bool(CLAIMED.search(text[start : ent.start_char]))
         found.append(finding)
     _link_breakdowns(found, text)
     return found

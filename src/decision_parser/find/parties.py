@@ -103,11 +103,17 @@ def most_mentioned(findings: list[NameFinding]) -> NameFinding:
     return next(f for f in findings if f.name == best)
 
 
+# Joint complainants are two or three people; a longer chain of names is a list.
+MAX_JOINED = 3
+
+
 def _joined_group(ct: CleanText, pseudonyms: list[NameFinding], i: int) -> NameFinding:
     """The pseudonym at i with the ones joined to it by "and": "Mr W and Mr D"."""
     last = i
-    while last + 1 < len(pseudonyms) and JOINED.match(
-        ct.text[pseudonyms[last].end : pseudonyms[last + 1].start]
+    while (
+        last + 1 < len(pseudonyms)
+        and last - i + 1 < MAX_JOINED
+        and JOINED.match(ct.text[pseudonyms[last].end : pseudonyms[last + 1].start])
     ):
         last += 1
     if last == i:

@@ -68,11 +68,18 @@ def is_claim(sentence: str, officers: bool = False) -> bool:
     return not (officers and OFFICER_SUBJECT.match(sentence))
 
 
+CLAUSE_REACH = 200  # characters: no cue is governed by words further back than this
+
+
 def clause_before(sentence: str, position: int) -> str:
-    """The words of the cue's own clause that come before it."""
-    # Searched in the whole sentence: a break may look ahead at the words the cue starts with.
-    breaks = [b for b in CLAUSE_BREAK.finditer(sentence, 0, position + 20) if b.end() <= position]
-    return sentence[breaks[-1].end() : position] if breaks else sentence[:position]
+    """The words of the cue's own clause that come before it (at most CLAUSE_REACH of them,
+    so a long sentence costs linear time)."""
+    window = max(0, position - CLAUSE_REACH)
+    # Searched past the cue too: a break may look ahead at the words the cue starts with.
+    breaks = [
+        b for b in CLAUSE_BREAK.finditer(sentence, window, position + 20) if b.end() <= position
+    ]
+    return sentence[breaks[-1].end() : position] if breaks else sentence[window:position]
 
 
 def affirmed(sentence: str, match: re.Match[str], *, positive: bool) -> bool:

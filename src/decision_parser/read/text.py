@@ -18,7 +18,14 @@ _HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 # `---`, `***`, `___`, `===` on their own: a horizontal rule, not text.
 _RULE = re.compile(r"^ {0,3}([-*_=])(?:[ \t]*\1){2,}[ \t]*$")
 # A Markdown table's alignment row (`|---|:--:|`) or a dashed row under tab-separated headers.
-_TABLE_RULE = re.compile(r"^[\s|:+\-=]*-{3,}[\s|:+\-=]*$")
+_TABLE_RULE_CHARS = frozenset(" \t|:+-=")
+
+
+def _is_table_rule(raw: str) -> bool:
+    """A Markdown table's alignment row or a dashed row under tab-separated headers: only rule
+    characters, with a run of three dashes. (A set test, not a regex: linear on any line.)"""
+    return "---" in raw and set(raw) <= _TABLE_RULE_CHARS
+
 # A bullet as typed at a line start. "*" only counts when followed by a space (else emphasis).
 # Word's "o" for a second-level bullet, and its Symbol/Wingdings glyphs, count too.
 _BULLET = re.compile(
@@ -30,13 +37,15 @@ _PIPE_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
 _BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
 _AUTOLINK = re.compile(r"<((?:https?://|mailto:)[^<>\s]+|[^<>\s@]+@[^<>\s@]+)>")
-_IMAGE = re.compile(r"!\[([^\]]*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)")
-_LINK = re.compile(r"\[([^\]]+)\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)")
-_STRONG = re.compile(r"(?<![\w*])\*\*(?=\S)(.+?)(?<=\S)\*\*(?![\w*])")
-_STRONG_UNDERSCORE = re.compile(r"(?<![\w_])__(?=\S)(.+?)(?<=\S)__(?![\w_])")
-_EMPHASIS = re.compile(r"(?<![\w*])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\w*])")
+# Every span is bounded (markup never runs for hundreds of characters): an unbounded lazy
+# match on a long line with no closing mark would make the scan quadratic.
+_IMAGE = re.compile(r"!\[([^\[\]]{0,300})\]\((?:[^()\s]|\([^()]{0,300}\)){0,500}(?:\s+\"[^\"]{0,300}\")?\)")
+_LINK = re.compile(r"\[([^\[\]]{1,300})\]\((?:[^()\s]|\([^()]{0,300}\)){0,500}(?:\s+\"[^\"]{0,300}\")?\)")
+_STRONG = re.compile(r"(?<![\w*])\*\*(?=\S)(.{1,300}?)(?<=\S)\*\*(?![\w*])")
+_STRONG_UNDERSCORE = re.compile(r"(?<![\w_])__(?=\S)(.{1,300}?)(?<=\S)__(?![\w_])")
+_EMPHASIS = re.compile(r"(?<![\w*])\*(?=[^\s*])(.{1,300}?)(?<=[^\s*])\*(?![\w*])")
 # "_" inside words (judith_nash@...) is text; only a pair at word edges is emphasis.
-_EMPHASIS_UNDERSCORE = re.compile(r"(?<![\w_])_(?=[^\s_])(.+?)(?<=[^\s_])_(?![\w_])")
+_EMPHASIS_UNDERSCORE = re.compile(r"(?<![\w_])_(?=[^\s_])(.{1,300}?)(?<=[^\s_])_(?![\w_])")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]{2,8});")
 _WHOLE_LINE_BOLD = re.compile(
@@ -112,7 +121,7 @@ def _line_from(raw: str, gap_before: bool) -> Line | None:
     """One source line as a Line with a structure hint, or None when it is not text."""
     if not raw.strip():
         return None
-    if _RULE.match(raw) or (_TABLE_RULE.match(raw) and ("|" in raw or "\t" in raw)):
+    if _RULE.match(raw) or (_is_table_rule(raw) and ("|" in raw or "\t" in raw)):
         return None
 
     cells = _row_cells(raw)
