@@ -56,8 +56,7 @@ def rules_pipeline() -> Language:
 # a name is at most a dozen tokens, and a text full of capitalised words ("Harlow Vale and
 # Harlow Vale and ...") cannot keep the matcher busy everywhere.
 NAME_ANCHORS = frozenset(
-    "Council Corporation Borough Authority Commissioner Service Board Panel Limited Ltd Ltd. "
-    "LLP plc PLC Trust CIC".split()
+    ["Council", "Corporation", "Borough", "Authority", "Commissioner", "Service", "Board", "Panel", "Limited", "Ltd", "Ltd.", "LLP", "plc", "PLC", "Trust", "CIC"]
 )
 NAME_BEFORE, NAME_AFTER = 15, 7
 
