@@ -18,6 +18,8 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import compile_suffix_regex
 
+from .matches import Entity, RuleMatches, Word
+
 PATTERNS_DIR = Path(__file__).parent / "patterns"
 
 
@@ -74,12 +76,10 @@ class NameMatcher:
 
     def __call__(self, doc: Doc) -> Doc:
         found: dict[tuple[int, int], int] = {}
-        for token in doc:
-            if token.text not in NAME_ANCHORS:
-                continue
-            window = doc[max(0, token.i - NAME_BEFORE) : min(len(doc), token.i + NAME_AFTER)]
-            for match_id, start, end in self.matcher(window):
-                found[(window.start + start, window.start + end)] = match_id
+        for start, end in _windows(doc):
+            window = doc[start:end]
+            for match_id, match_start, match_end in self.matcher(window):
+                found[(start + match_start, start + match_end)] = match_id
         taken = [(e.start, e.end) for e in doc.ents]
         names: list[Span] = []
         for (start, end), match_id in sorted(found.items(), key=lambda kv: (kv[0][0] - kv[0][1], kv[0][0])):
@@ -92,14 +92,28 @@ class NameMatcher:
         return doc
 
 
+def _windows(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges around the anchor words, overlapping ones merged (one matcher call each)."""
+    windows: list[tuple[int, int]] = []
+    for token in doc:
+        if token.text not in NAME_ANCHORS:
+            continue
+        start, end = max(0, token.i - NAME_BEFORE), min(len(doc), token.i + NAME_AFTER)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+    return windows
+
+
 @Language.factory("decision_parser_names")
 def _make_name_matcher(nlp: Language, name: str) -> NameMatcher:
     return NameMatcher(nlp)
 
 
 # The text is run through the rules in pieces this long, cut at line ends (or spaces), and the
-# pieces' Docs are joined back into one: a 2,000-page report is not one spaCy Doc, memory
-# stays flat and time grows with the length.
+# pieces' entities are put back at their offsets: a 2,000-page report is never one spaCy Doc,
+# memory stays flat and time grows with the length.
 CHUNK_CHARS = 200_000
 # A run of punctuation this long ("((((((", "-------") holds no entity, and spaCy's tokenizer
 # peels affixes off a long token one at a time (quadratic). The rules see spaces there instead:
@@ -125,11 +139,21 @@ def _pieces(text: str) -> list[str]:
     return pieces
 
 
-def run_rules(text: str) -> Doc:
-    """The rules pipeline over any length of text: one Doc whose character offsets are the
-    text's own."""
+def run_rules(text: str) -> RuleMatches:
+    """The rules pipeline over any length of text: its entities, with offsets into the text."""
     nlp = rules_pipeline()
+    found: list[Entity] = []
+    offset = 0
     pieces = _pieces(masked(text))
-    if len(pieces) == 1:
-        return nlp(pieces[0])
-    return Doc.from_docs(list(nlp.pipe(pieces)), ensure_whitespace=False)
+    for piece, doc in zip(pieces, nlp.pipe(pieces), strict=True):
+        for ent in doc.ents:
+            start, end = offset + ent.start_char, offset + ent.end_char
+            words = ()
+            if ent.label_ == "ORG":
+                words = tuple(
+                    Word(text[offset + t.idx : offset + t.idx + len(t)], offset + t.idx, t.lower_)
+                    for t in ent
+                )
+            found.append(Entity(text[start:end], ent.label_, start, end, ent.ent_id_, words))
+        offset += len(piece)
+    return RuleMatches(tuple(found))

@@ -9,7 +9,6 @@ import datetime as dt
 import re
 
 from spacy.language import Language
-from spacy.tokens import Doc
 
 from . import __version__, combine
 from .document import CleanText, Document
@@ -28,6 +27,7 @@ from .find.parties import (
 from .find.recommendations import RecommendationFinding, find_recommendations
 from .find.references import ReferenceFinding, find_other_references, find_references
 from .find.remedies import RemedyFinding, find_remedies
+from .matches import RuleMatches
 from .models import (
     Amount,
     CaseReference,
@@ -107,7 +107,7 @@ HEADER_TITLE = re.compile(
 def build_decision(
     document: Document,
     ct: CleanText,
-    doc: Doc,
+    doc: RuleMatches,
     *,
     with_text: bool = False,
     model: Language | None = None,

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from typing import Literal
 
 import dateparser
-from spacy.tokens import Doc
 
 from ..document import CleanText
+from ..matches import RuleMatches
 
 DATEPARSER_SETTINGS = {
     "DATE_ORDER": "DMY",
@@ -76,7 +76,7 @@ def parse_date(text: str, default_year: int | None = None) -> tuple[dt.date, str
     return parsed, "day" if has_day else "month"
 
 
-def find_dates(ct: CleanText, doc: Doc) -> list[DateFinding]:
+def find_dates(ct: CleanText, doc: RuleMatches) -> list[DateFinding]:
     found: list[DateFinding] = []
     pending: list = []  # spans without a year, resolved once the years around them are known
     for ent in doc.ents:

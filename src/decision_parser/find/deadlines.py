@@ -7,9 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
-
 from ..document import CleanText
+from ..matches import RuleMatches
 from .dates import parse_date
 from .numbers import word_to_int
 
@@ -79,7 +78,7 @@ def parse_duration(text: str) -> tuple[str, bool] | None:
     return f"P{number}{UNIT_CODES[unit]}", match.group(3) == "working"
 
 
-def find_deadlines(ct: CleanText, doc: Doc) -> list[DeadlineFinding]:
+def find_deadlines(ct: CleanText, doc: RuleMatches) -> list[DeadlineFinding]:
     text = ct.text
     found: list[DeadlineFinding] = []
     for ent in doc.ents:

@@ -75,13 +75,19 @@ COMPILED = {kind: [(re.compile(p, re.I | re.M), w) for p, w in cues] for kind, c
 MENTIONS_OMBUDSMAN = re.compile(r"\b(Ombudsm[ae]n|LGO|LGSCO|LGCSO)\b")
 
 
+# A document says what it is in its first pages; reading 2,000 pages of an agenda pack for
+# that costs time and only adds noise from the papers bound in after it.
+TYPE_WINDOW = 150_000
+
+
 def find_document_type(ct: CleanText) -> tuple[str, dict[str, int]]:
+    head = ct.text[:TYPE_WINDOW]
     scores = {
-        kind: sum(weight for pattern, weight in cues if pattern.search(ct.text))
+        kind: sum(weight for pattern, weight in cues if pattern.search(head))
         for kind, cues in COMPILED.items()
     }
     best = max(scores, key=lambda kind: scores[kind])
-    if scores[best] < 3 and not MENTIONS_OMBUDSMAN.search(ct.text):
+    if scores[best] < 3 and not MENTIONS_OMBUDSMAN.search(head):
         return "other", scores
     if scores[best] == 0:
         return "other", scores

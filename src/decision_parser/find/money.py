@@ -9,9 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
-
 from ..document import CleanText
+from ..matches import RuleMatches
 from .numbers import word_to_int
 
 UNITS = {
@@ -88,7 +87,7 @@ def parse_value(text: str) -> float:
     return round(float(body) * multiplier, 2)
 
 
-def find_amounts(ct: CleanText, doc: Doc) -> list[AmountFinding]:
+def find_amounts(ct: CleanText, doc: RuleMatches) -> list[AmountFinding]:
     text = ct.text
     found: list[AmountFinding] = []
     for ent in doc.ents:

@@ -8,9 +8,8 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from spacy.tokens import Doc
-
 from ..document import CleanText
+from ..matches import RuleMatches
 
 LEXICON = json.loads((Path(__file__).parents[1] / "patterns" / "lexicon.json").read_text())
 SENTENCE_STARTERS = set(LEXICON["sentence_starters"])
@@ -33,7 +32,7 @@ class NameFinding:
     kind: str  # council, company, pseudonym
 
 
-def find_organisations(ct: CleanText, doc: Doc) -> list[NameFinding]:
+def find_organisations(ct: CleanText, doc: RuleMatches) -> list[NameFinding]:
     found = []
     for ent in doc.ents:
         if ent.label_ != "ORG":
@@ -70,7 +69,7 @@ def normalise_pseudonym(text: str) -> str:
     return re.sub(r"\s+", " ", text)
 
 
-def find_pseudonyms(ct: CleanText, doc: Doc) -> list[NameFinding]:
+def find_pseudonyms(ct: CleanText, doc: RuleMatches) -> list[NameFinding]:
     return [
         NameFinding(normalise_pseudonym(ent.text), ent.start_char, ent.end_char, "pseudonym")
         for ent in doc.ents

@@ -9,9 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
-
 from ..document import CleanText
+from ..matches import RuleMatches
 
 # Words that make a bare run of digits a case reference rather than a phone or account number.
 CONTEXT = re.compile(
@@ -46,7 +45,7 @@ def canonical(raw: str) -> tuple[str, bool]:
     return raw, False
 
 
-def find_references(ct: CleanText, doc: Doc) -> list[ReferenceFinding]:
+def find_references(ct: CleanText, doc: RuleMatches) -> list[ReferenceFinding]:
     found: list[ReferenceFinding] = []
     for ent in doc.ents:
         if ent.label_ != "CASE_REF":
@@ -89,7 +88,7 @@ def _plausible_year(raw: str) -> bool:
 OTHER_REFERENCE = re.compile(r"^[A-Z]{1,6}/\d{2,4}/\d{1,4}[A-Za-z]?$")
 
 
-def find_other_references(doc: Doc) -> list[tuple[str, int, int]]:
+def find_other_references(doc: RuleMatches) -> list[tuple[str, int, int]]:
     """The council's own report codes (`CS/22/07`)."""
     return [
         (ent.text, ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ == "OTHER_REF"

@@ -19,11 +19,19 @@ in patterns/remedies.json.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
 from ..structure import Sentence, Structure
-from .statements import clause_before, is_boilerplate, is_claim, load_patterns, union
+from .statements import (
+    SENTENCE_CACHE,
+    clause_before,
+    is_boilerplate,
+    is_claim,
+    load_patterns,
+    union,
+)
 
 _PATTERNS = load_patterns("remedies.json")
 FRAMES = re.compile(
@@ -37,7 +45,9 @@ OTHER_CASES = union(_PATTERNS, "other_cases")
 RELATIVE_BEFORE = union(_PATTERNS, "relative_before")
 STRONG_FRAME = union(_PATTERNS, "strong_frame")
 WEAK_REVIEW = union(_PATTERNS, "weak_review")
-FRAME_HYPOTHESIS = re.compile(r"\b(if|whether|unless|would\s+have|could\s+have)\b[^.;]{0,40}$", re.I)
+FRAME_HYPOTHESIS = re.compile(
+    r"\b(if|whether|unless|would\s+have|could\s+have)\b[^.;]{0,40}$", re.I
+)
 # "If a council pays too much, it will usually ask ...": a rule of law, not a remedy.
 CONDITIONAL = re.compile(r"^\W*(\d+\.\s+)?(if|where|when|unless|once|whenever)\b", re.I)
 # "Councils are required to provide services ...": what the law asks of every council.
@@ -73,7 +83,8 @@ class RemedyFinding:
     cue: tuple[int, int]  # the words that name the kind
 
 
-def kinds_in(text: str, strict_review: bool = False) -> list[tuple[str, int, int]]:
+@functools.lru_cache(maxsize=SENTENCE_CACHE)
+def kinds_in(text: str, strict_review: bool = False) -> tuple[tuple[str, int, int], ...]:
     """Every kind of remedy a framed sentence names, each with the span of its first cue.
 
     Where cues overlap, the one listed first in the pattern file wins: "review its procedures"
@@ -95,7 +106,11 @@ def kinds_in(text: str, strict_review: bool = False) -> list[tuple[str, int, int
     # "identify every family ..., recalculate and pay any arrears": the steps after a service
     # improvement that reaches other people's cases are part of it.
     reach = min(
-        (s for s, e, kind in spans if kind == "service_improvement" and OTHER_CASES.search(text, s, e)),
+        (
+            s
+            for s, e, kind in spans
+            if kind == "service_improvement" and OTHER_CASES.search(text, s, e)
+        ),
         default=None,
     )
     if reach is not None:
@@ -103,9 +118,10 @@ def kinds_in(text: str, strict_review: bool = False) -> list[tuple[str, int, int
     first: dict[str, tuple[int, int]] = {}
     for start, end, kind in sorted(spans):
         first.setdefault(kind, (start, end))
-    return [(kind, s, e) for kind, (s, e) in first.items()]
+    return tuple((kind, s, e) for kind, (s, e) in first.items())
 
 
+@functools.lru_cache(maxsize=SENTENCE_CACHE)
 def _framed(sentence: str) -> bool:
     if CONDITIONAL.match(sentence) or GENERIC.match(sentence):
         return False
@@ -187,8 +203,10 @@ def find_remedies(structure: Structure, document_type: str) -> list[RemedyFindin
             continue
         if list_run is not None and sentence.block not in (list_run[1], list_run[1] + 1):
             list_run = None
-        in_list = list_run is not None and sentence.block != list_run[0] and (
-            block.kind == "item" or sentence.block == list_run[0] + 1
+        in_list = (
+            list_run is not None
+            and sentence.block != list_run[0]
+            and (block.kind == "item" or sentence.block == list_run[0] + 1)
         )
         if in_list:
             list_run = (list_run[0], sentence.block)

@@ -14,6 +14,7 @@ evidence of fault"). The word lists are data, in patterns/statements.json.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from pathlib import Path
@@ -51,6 +52,7 @@ CLAUSE_BREAK = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=8192)
 def is_boilerplate(sentence: str) -> bool:
     return bool(BOILERPLATE.search(sentence))
 
@@ -98,7 +100,18 @@ def affirmed(sentence: str, match: re.Match[str], *, positive: bool) -> bool:
 def cues(sentence: Sentence, pattern: re.Pattern[str], positive: bool) -> list[tuple[int, int]]:
     """The spans (offsets into the cleaned text) of the cues the sentence asserts."""
     return [
-        (sentence.start + m.start(), sentence.start + m.end())
-        for m in pattern.finditer(sentence.text)
-        if affirmed(sentence.text, m, positive=positive)
+        (sentence.start + start, sentence.start + end)
+        for start, end in _asserted_cues(sentence.text, pattern, positive)
     ]
+
+
+# Sentences repeat (boilerplate in every decision of an agenda pack, or a hostile text of one
+# sentence a hundred thousand times): the answer for a sentence's text is kept, not recomputed.
+SENTENCE_CACHE = 8192
+
+
+@functools.lru_cache(maxsize=SENTENCE_CACHE)
+def _asserted_cues(
+    text: str, pattern: re.Pattern[str], positive: bool
+) -> tuple[tuple[int, int], ...]:
+    return tuple(m.span() for m in pattern.finditer(text) if affirmed(text, m, positive=positive))
