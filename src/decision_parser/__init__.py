@@ -13,8 +13,10 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 from pathlib import Path  # noqa: E402
+from typing import TYPE_CHECKING  # noqa: E402
 
-from .models import Decision  # noqa: E402
+if TYPE_CHECKING:
+    from .models import Decision
 
 __all__ = ["Decision", "parse", "parse_text", "__version__"]
 
@@ -30,11 +32,13 @@ def parse(
     name: str | None = None,
     with_text: bool = False,
     use_model: bool = True,
+    max_bytes: int | None = 100 * 1024 * 1024,
 ) -> Decision:
     """Parse a PDF, an HTML page or a text file (a path, or the bytes of one) into a Decision.
 
     use_model=False parses with the rules alone. When the trained model is not installed the
-    rules are used and the Decision carries a `model_missing` warning.
+    rules are used and the Decision carries a `model_missing` warning. Inputs over max_bytes
+    (100 MB by default; None for no limit) are refused before they are read.
     Raises decision_parser.errors.InputError when the input cannot be read.
     """
     from .clean import clean
@@ -43,7 +47,7 @@ def parse(
     from .read import read
     from .resolve import build_decision
 
-    document = read(source, name=name)
+    document = read(source, name=name, max_bytes=max_bytes)
     cleaned = clean(document)
     doc = run_rules(cleaned.text)
     model = trained_pipeline() if use_model else None
@@ -51,6 +55,16 @@ def parse(
     if use_model and model is None:
         decision.warnings.append(Warning(code="model_missing", message=MODEL_MISSING))
     return decision
+
+
+def __getattr__(name: str):
+    # Decision is loaded on first use: building the pydantic models takes a fifth of a second,
+    # which `parse-decision --help` should not pay.
+    if name == "Decision":
+        from .models import Decision
+
+        return Decision
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def parse_text(text: str, *, with_text: bool = False, use_model: bool = True) -> Decision:

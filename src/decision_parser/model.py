@@ -35,33 +35,20 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
-MODEL_NAME = "decision-parser-ner"
+# The paths live apart so the command line can start without spaCy; re-exported from here.
+from .paths import (  # noqa: E402, F401
+    _PACKAGE_DIR,
+    CONFIG_PATH,
+    CORPUS_DIR,
+    MODEL_DIR,
+    MODEL_NAME,
+    REPO_ROOT,
+)
+
 ENV_VAR = "DECISION_PARSER_MODEL"
 ACTIONS = ("apology", "payment", "provision", "review", "service_improvement", "report")
 LABELS = ("ORG", "PARTY", "REMEDY")
 DEFAULT_THRESHOLD = 0.5
-
-_PACKAGE_DIR = Path(__file__).resolve().parent
-
-
-def _repo_root() -> Path:
-    """The source checkout that holds corpus/training and models/ (what training reads).
-
-    From an editable install that is two folders above the package. A regular install keeps
-    the package in site-packages, so look from the working directory up instead.
-    """
-    beside_package = _PACKAGE_DIR.parents[1]
-    for folder in (beside_package, Path.cwd(), *Path.cwd().parents):
-        if (folder / "corpus" / "training").is_dir() and (folder / "models").is_dir():
-            return folder
-    return beside_package
-
-
-REPO_ROOT = _repo_root()
-# The repository's copy; an installed wheel may instead carry one next to the package.
-MODEL_DIR = REPO_ROOT / "models" / MODEL_NAME
-CONFIG_PATH = REPO_ROOT / "models" / "config.cfg"
-CORPUS_DIR = REPO_ROOT / "corpus" / "training"
 
 # A single capital letter then a full stop ends a sentence far more often than it abbreviates
 # a name here ("... apologise to Mrs X."), and the default English tokenizer keeps "X." as one

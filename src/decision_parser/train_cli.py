@@ -17,19 +17,19 @@ from typing import Annotated
 
 import typer
 
-from decision_parser import model
+from decision_parser import paths
 
-SCORES_PATH = model.REPO_ROOT / "models" / "heldout_scores.json"
+SCORES_PATH = paths.REPO_ROOT / "models" / "heldout_scores.json"
 
 
 def train_command(
     output: Annotated[
         Path, typer.Option(help="Where to write the trained pipeline.")
-    ] = model.MODEL_DIR,
-    config: Annotated[Path, typer.Option(help="spaCy training config.")] = model.CONFIG_PATH,
+    ] = paths.MODEL_DIR,
+    config: Annotated[Path, typer.Option(help="spaCy training config.")] = paths.CONFIG_PATH,
     corpus: Annotated[
         Path, typer.Option(help="Folder with train/dev/heldout.jsonl.")
-    ] = model.CORPUS_DIR,
+    ] = paths.CORPUS_DIR,
     seed: Annotated[int, typer.Option(help="Random seed (0 reproduces the shipped model).")] = 0,
     max_steps: Annotated[
         int | None, typer.Option(help="Override training.max_steps (for quick trials).")
@@ -44,6 +44,8 @@ def train_command(
     ] = None,
 ) -> dict:
     """Train the NER + action classifier from the annotated corpus and report held-out scores."""
+    from decision_parser import model  # spaCy: loaded only when training runs
+
     started = time.perf_counter()
     if regenerate:
         gen = runpy.run_path(str(corpus / "generate.py"))
