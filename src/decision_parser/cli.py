@@ -7,7 +7,10 @@ Usage errors exit with 2.
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import json
+import os
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -42,16 +45,112 @@ class OutputFormat(StrEnum):
     jsonl = "jsonl"
 
 
+# Keep in step with read.DEFAULT_MAX_BYTES (not imported: the reader is loaded only to parse).
+DEFAULT_MAX_BYTES = 100 * 1024 * 1024
+MAX_BYTES_HELP = (
+    "Refuse inputs bigger than this many bytes (default 100 MB, far above any real decision or "
+    "agenda pack; it keeps memory bounded). 0: no limit."
+)
+
+
 def error_line(message: str) -> None:
-    typer.echo(f"parse-decision: error: {message}", err=True)
+    # A file name that is not UTF-8 reaches here as surrogate escapes; print what can be printed.
+    try:
+        text = message.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:
+        text = message.encode("utf-8", "replace").decode("utf-8")
+    try:
+        sys.stderr.write(f"parse-decision: error: {text}\n")
+        sys.stderr.flush()
+    except OSError:
+        pass  # stderr itself is gone: the exit code still tells
 
 
-def _parse_one(path: str, with_text: bool, use_model: bool):
+def _parse_one(path: str, with_text: bool, use_model: bool, max_bytes: int | None):
     from . import parse
+    from .read import shown_path
 
     if path == "-":
-        return parse(sys.stdin.buffer.read(), name=None, with_text=with_text, use_model=use_model)
-    return parse(path, with_text=with_text, use_model=use_model)
+        # Read one byte past the limit so an over-long stream is refused, not read whole.
+        limit = None if max_bytes is None else max_bytes + 1
+        data = sys.stdin.buffer.read() if limit is None else sys.stdin.buffer.read(limit)
+        return parse(data, name=None, with_text=with_text, use_model=use_model, max_bytes=max_bytes)
+    return parse(
+        path, name=shown_path(path), with_text=with_text, use_model=use_model, max_bytes=max_bytes
+    )
+
+
+class OutputFailed(Exception):
+    """Writing the results failed (disk full, pipe closed): one line, exit 1."""
+
+
+class Sink:
+    """Where results go: stdout, or --out written to a temporary file beside it and renamed
+    into place at the end, so a failed run never leaves a half-written file that looks done.
+    A --out that is not a regular file (a FIFO, /dev/stdout) is written directly."""
+
+    def __init__(self, out: Path | None):
+        self.out = out
+        self.name = str(out) if out is not None else "<stdout>"
+        self.temporary: Path | None = None
+        self.stream = None
+
+    def __enter__(self) -> Sink:
+        if self.out is None:
+            if sys.stdout is None:  # started with stdout closed (`>&-`)
+                raise OutputFailed("<stdout>: is closed; use --out FILE")
+            self.stream = sys.stdout
+            return self
+        target = self.out
+        try:
+            if target.exists() and not target.is_file():
+                if target.is_dir():
+                    raise OutputFailed(f"{target}: is a folder; --out needs a file name")
+                self.stream = target.open("w", encoding="utf-8")
+            else:
+                self.temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+                self.stream = self.temporary.open("w", encoding="utf-8")
+        except OSError as error:
+            raise OutputFailed(f"{target}: cannot write: {error.strerror or error}") from None
+        return self
+
+    def write(self, text: str) -> None:
+        try:
+            self.stream.write(text)
+            self.stream.flush()
+        except OSError as error:
+            raise OutputFailed(self._why(error)) from None
+
+    def commit(self) -> None:
+        if self.out is None:
+            return
+        try:
+            self.stream.close()
+            if self.temporary is not None:
+                os.replace(self.temporary, self.out)
+                self.temporary = None
+        except OSError as error:
+            raise OutputFailed(self._why(error)) from None
+
+    def __exit__(self, *exc) -> None:
+        if self.out is None:
+            return
+        with contextlib.suppress(OSError):
+            self.stream.close()
+        if self.temporary is not None:  # not committed: nothing half-written is left
+            with contextlib.suppress(OSError):
+                self.temporary.unlink()
+
+    def _why(self, error: OSError) -> str:
+        if isinstance(error, BrokenPipeError) or error.errno == errno.EPIPE:
+            if self.out is None:
+                # Python would complain again when it flushes stdout at exit.
+                with contextlib.suppress(OSError):
+                    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return f"{self.name}: the reader closed the pipe before all results were written"
+        if error.errno == errno.ENOSPC:
+            return f"{self.name}: no space left on the device; nothing was kept"
+        return f"{self.name}: cannot write: {error.strerror or error}"
 
 
 NO_MODEL_HELP = "Rules only: do not load the trained model from models/."
@@ -87,47 +186,63 @@ def parse_command(
         bool, typer.Option("--compact", help="No indentation in json output.")
     ] = False,
     no_model: Annotated[bool, typer.Option("--no-model", help=NO_MODEL_HELP)] = False,
+    max_bytes: Annotated[int, typer.Option("--max-bytes", help=MAX_BYTES_HELP)] = DEFAULT_MAX_BYTES,
+    timeout: Annotated[
+        float,
+        typer.Option(
+            "--timeout", help="Seconds one document may take before it fails (0: no limit)."
+        ),
+    ] = 120.0,
 ) -> None:
+    from .timelimit import TimeLimitExceeded, time_limit
+
     fmt = output_format or (OutputFormat.json if len(files) == 1 else OutputFormat.jsonl)
+    if max_bytes < 0 or timeout < 0:
+        error_line("--max-bytes and --timeout must be 0 (no limit) or more")
+        raise typer.Exit(2)
     failures = 0
     results: list[str] = []
-    sink = None
     try:
-        if out is not None:
-            try:
-                sink = out.open("w", encoding="utf-8")
-            except OSError as error:
-                error_line(f"{out}: cannot write: {error.strerror or error}")
-                raise typer.Exit(1) from None
-        for path in files:
-            try:
-                decision = _parse_one(path, with_text, not no_model)
-            except InputError as error:
-                error_line(str(error))
-                failures += 1
-                continue
-            except Exception as error:  # noqa: BLE001 - one bad file must not stop the rest
-                error_line(f"{path}: could not be parsed ({type(error).__name__}: {error})")
-                failures += 1
-                continue
-            if fmt is OutputFormat.jsonl:
-                line = decision.model_dump_json()
-                if sink:
+        with Sink(out) as sink:
+            for path in files:
+                shown = "<stdin>" if path == "-" else path
+
+                def stuck(shown=shown) -> None:
+                    error_line(f"{shown}: took longer than the {timeout:g} s limit (--timeout)")
+
+                try:
+                    with time_limit(timeout, stuck):
+                        decision = _parse_one(path, with_text, not no_model, max_bytes or None)
+                        line = decision.model_dump_json(
+                            indent=None if compact or fmt is OutputFormat.jsonl else 2
+                        )
+                except TimeLimitExceeded as error:
+                    error_line(f"{shown}: {error} (--timeout)")
+                    failures += 1
+                    continue
+                except InputError as error:
+                    error_line(str(error))
+                    failures += 1
+                    continue
+                except MemoryError:
+                    error_line(f"{shown}: ran out of memory; try a smaller --max-bytes")
+                    failures += 1
+                    continue
+                except Exception as error:  # noqa: BLE001 - one bad file must not stop the rest
+                    error_line(f"{shown}: could not be parsed ({type(error).__name__}: {error})")
+                    failures += 1
+                    continue
+                if fmt is OutputFormat.jsonl:
                     sink.write(line + "\n")
-                    sink.flush()
                 else:
-                    typer.echo(line)
-            else:
-                results.append(decision.model_dump_json(indent=None if compact else 2))
-        if fmt is OutputFormat.json and results:
-            body = results[0] if len(files) == 1 else "[\n" + ",\n".join(results) + "\n]"
-            if sink:
+                    results.append(line)
+            if fmt is OutputFormat.json and results:
+                body = results[0] if len(files) == 1 else "[\n" + ",\n".join(results) + "\n]"
                 sink.write(body + "\n")
-            else:
-                typer.echo(body)
-    finally:
-        if sink:
-            sink.close()
+            sink.commit()
+    except OutputFailed as error:
+        error_line(str(error))
+        raise typer.Exit(1) from None
     if failures:
         raise typer.Exit(1)
 
@@ -364,6 +479,13 @@ def main(argv: list[str] | None = None) -> None:
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] not in COMMANDS and args[0] not in ("--help", "-h", "--version"):
         args.insert(0, "parse")
+    elif args and args[0] in COMMANDS and len(args) == 1 and os.path.isfile(args[0]):
+        # `parse-decision schema` with a file named "schema" here: the command wins, but say how
+        # to parse the file instead.
+        error_line(
+            f"'{args[0]}' is a command; to parse the file of that name run "
+            f"`parse-decision parse {args[0]}` or `parse-decision ./{args[0]}`"
+        )
     try:
         app(args=args, prog_name="parse-decision", standalone_mode=True)
     except KeyboardInterrupt:

@@ -8,8 +8,11 @@ act on. Every failure is an InputError with a short message; no library exceptio
 from __future__ import annotations
 
 import codecs
+import errno
 import hashlib
+import os
 import re
+import stat
 from pathlib import Path
 
 from ..document import Document
@@ -19,8 +22,15 @@ PDF = "application/pdf"
 HTML = "text/html"
 TEXT = "text/plain"
 
+# The largest input read by default. Real decisions are a few hundred KB and a 2,000-page agenda
+# pack is tens of MB; anything much bigger is not one of these documents, and reading it whole
+# would take gigabytes of memory. `--max-bytes` (or max_bytes=) raises or removes the limit.
+DEFAULT_MAX_BYTES = 100 * 1024 * 1024
+
 # How far into the file a PDF header may sit (the spec tolerates leading junk).
 _PDF_HEADER_WINDOW = 1024
+_PDF_HEADER = re.compile(rb"%PDF-\d")
+_PDF_BODY_MARKS = (b"endobj", b"startxref")
 _HTML_WINDOW = 4096
 # The first thing in an HTML file, after comments and an XML declaration.
 _HTML_START = re.compile(
@@ -44,14 +54,21 @@ _KNOWN_BINARY = (
 )
 
 
-def read(source: str | Path | bytes, *, name: str | None = None) -> Document:
-    """Read a path, or raw bytes from stdin (named `name` in messages), into a Document."""
+def read(
+    source: str | Path | bytes, *, name: str | None = None, max_bytes: int | None = DEFAULT_MAX_BYTES
+) -> Document:
+    """Read a path, or raw bytes from stdin (named `name` in messages), into a Document.
+
+    max_bytes bounds the input (None: no bound); a path must be a regular file.
+    """
     if isinstance(source, bytes | bytearray | memoryview):
         data = bytes(source)
         path = name
+        if max_bytes is not None and len(data) > max_bytes:
+            raise InputError(path, too_big(len(data), max_bytes))
     else:
-        path = str(source)
-        data = _read_bytes(Path(source), path)
+        path = shown_path(source)
+        data = read_bytes(source, path, max_bytes)
 
     if not data:
         raise InputError(path, "empty file")
@@ -84,22 +101,77 @@ def read(source: str | Path | bytes, *, name: str | None = None) -> Document:
     return Document(path=path, sha256=sha256, media_type=media_type, pages=pages, metadata=metadata)
 
 
-def _read_bytes(path: Path, shown: str) -> bytes:
+def shown_path(path: str | Path | bytes) -> str:
+    """A path as printable text. A file name that is not valid UTF-8 keeps its readable part and
+    shows U+FFFD for the bad bytes, so messages and JSON can always be written."""
+    text = os.fsdecode(path)
     try:
-        if not path.exists():
-            raise InputError(shown, "no such file")
-        if path.is_dir():
-            raise InputError(shown, "is a directory, not a file")
-        return path.read_bytes()
-    except InputError:
-        raise
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        try:
+            return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        except UnicodeEncodeError:
+            return text.encode("utf-8", "replace").decode("utf-8")
+
+
+def check_file(path: str | Path | bytes, shown: str, max_bytes: int | None) -> os.stat_result:
+    """Stat a path before anything opens it: a FIFO would block, a device never ends, a folder
+    or a link loop is not a document, and a file over the limit is refused unread."""
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        if os.path.islink(path):
+            raise InputError(shown, "a symbolic link to a file that does not exist") from None
+        raise InputError(shown, "no such file") from None
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise InputError(shown, "a loop of symbolic links, not a file") from None
+        raise InputError(shown, f"cannot read file: {error.strerror or error}") from None
+    mode = info.st_mode
+    if stat.S_ISDIR(mode):
+        raise InputError(shown, "is a directory, not a file")
+    if stat.S_ISFIFO(mode):
+        raise InputError(shown, "is a named pipe (FIFO), not a regular file; pipe it to '-'")
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        raise InputError(shown, "is a device, not a regular file")
+    if not stat.S_ISREG(mode):
+        raise InputError(shown, "is not a regular file")
+    if max_bytes is not None and info.st_size > max_bytes:
+        raise InputError(shown, too_big(info.st_size, max_bytes))
+    return info
+
+
+def read_bytes(path: str | Path | bytes, shown: str, max_bytes: int | None) -> bytes:
+    check_file(path, shown, max_bytes)
+    try:
+        with open(path, "rb") as handle:
+            # Bounded even after the size check: some files (/proc) report size 0, others grow.
+            data = handle.read() if max_bytes is None else handle.read(max_bytes + 1)
     except OSError as error:
         raise InputError(shown, f"cannot read file: {error.strerror or error}") from error
+    if max_bytes is not None and len(data) > max_bytes:
+        raise InputError(shown, too_big(len(data), max_bytes))
+    return data
+
+
+def too_big(size: int, limit: int) -> str:
+    return (
+        f"is {_megabytes(size)}, over the {_megabytes(limit)} input limit, which keeps memory "
+        "bounded (real decisions and agenda packs are far smaller); raise it with --max-bytes"
+    )
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f} MB" if size >= 1024 * 1024 else f"{size:,} bytes"
 
 
 def sniff(data: bytes) -> str:
     """The media type from the first bytes: PDF magic, an HTML start, else text."""
-    if b"%PDF-" in data[:_PDF_HEADER_WINDOW]:
+    header = _PDF_HEADER.search(data[:_PDF_HEADER_WINDOW])
+    # A header after leading junk counts only with PDF objects behind it: a text that mentions
+    # "%PDF-1.7" in its first lines is still text.
+    if header and (header.start() == 0 or any(mark in data for mark in _PDF_BODY_MARKS)):
         return PDF
     head = data[:_HTML_WINDOW]
     for bom, codec in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
