@@ -67,6 +67,25 @@ CASES = [
         [("paragraph", None, "Kept")],
         id="hidden-and-comments-dropped",
     ),
+    pytest.param(
+        '<ol type="i" start="3999"><li>last roman</li><li>past roman</li></ol>'
+        '<ol type="i" start="99999999999999999999"><li>huge</li></ol>',
+        [("item", 0, "mmmcmxcix. last roman"), ("item", 0, "4000. past roman"),
+         ("item", 0, "99999999999999999999. huge")],
+        id="roman-numerals-stop-at-3999",
+    ),
+    pytest.param(
+        "<table><thead><tr><th>Case</th><th>Amount</th></tr></thead><tbody>"
+        "<tr><td>A</td><td>£1</td></tr></tbody></table>"
+        "<table><tr><td><table><tr><td>inner</td><td>x</td></tr></table></td></tr></table>",
+        [("row", None, "Case\tAmount"), ("row", None, "A\t£1"), ("row", None, "inner\tx")],
+        id="rows-in-sections-and-nested-tables-counted-once",
+    ),
+    pytest.param(
+        "<article><header><p>Article header</p></header><p>Body</p></article>",
+        [("paragraph", None, "Article header"), ("paragraph", None, "Body")],
+        id="an-articles-own-header-is-content",
+    ),
 ]
 
 
@@ -94,3 +113,20 @@ def test_html_soft_hyphen_and_entities_cleaned() -> None:
         read(PAGE.format(body="<p>The recom&shy;mendations &amp; remedy.</p>").encode())
     )
     assert cleaned.text == "The recommendations & remedy."
+
+
+@pytest.mark.parametrize(
+    ("opening", "closing"),
+    [("<div>", "</div>"), ("<span>", "</span>"), ("<table><tr><td>", "</td></tr></table>"),
+     ("<ul><li>", "</li></ul>"), ("<header>", "</header>")],
+    ids=["div", "span", "table", "list", "header"],
+)
+def test_deep_nesting_is_read_not_a_recursion_error(opening: str, closing: str) -> None:
+    # 5,000 levels: past Python's recursion limit, and past MAX_DEPTH, where the rest of the
+    # subtree is read as inline text. The words inside must still come out, once. (Inside an
+    # article, so that nested headers are the article's own, not page furniture.)
+    depth = 5_000
+    markup = f"<html><body><article>{opening * depth}Mrs X{closing * depth}</article></body></html>"
+    document = read(markup.encode(), name="deep.html")
+    text = " ".join(line.text for line in document.pages[0].lines)
+    assert text.count("Mrs X") == 1

@@ -11,6 +11,7 @@ p -> paragraph, tr -> row (cells joined by "\\t"). Inline markup is flattened, s
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from bs4 import BeautifulSoup, Comment, Doctype, NavigableString, Tag
 from bs4.element import CData, Declaration, ProcessingInstruction
@@ -35,6 +36,9 @@ _BLOCKS = frozenset(
         "caption", "pre", "hr",
     }
 )  # fmt: skip
+# Elements nested deeper than this are read as inline text (see _Walker.walk).
+MAX_DEPTH = 400
+_DONE = object()
 _SPACES = re.compile(r"[ \t\r\n\f\v]+")
 _ALREADY_NUMBERED = re.compile(r"^\s*(?:\(?\d{1,2}(?:\.\d{1,2})*[.)]|\(?[a-z]\)|[•·\-–])\s")
 
@@ -62,8 +66,11 @@ def _collapse(text: str) -> str:
 def _drop_furniture(soup: BeautifulSoup) -> None:
     for tag in soup.find_all(_DROP_TAGS):
         tag.decompose()
+    in_article: dict[int, bool] = {}
     for tag in soup.find_all(True):
-        if tag.decomposed or tag.attrs is None:
+        # Not tag.decomposed: on a Tag an unknown attribute is a search of its subtree, so
+        # asking each of 100,000 nested divs was quadratic. A decomposed tag's dict is cleared.
+        if tag.__dict__.get("_decomposed") or "attrs" not in tag.__dict__:
             continue
         hidden = (
             tag.has_attr("hidden")
@@ -75,8 +82,28 @@ def _drop_furniture(soup: BeautifulSoup) -> None:
             tag.decompose()
             continue
         # A page's own header and footer, not an article's.
-        if tag.name in ("header", "footer") and tag.find_parent("article") is None:
+        if tag.name in ("header", "footer") and not _inside_article(tag, in_article):
             tag.decompose()
+
+
+def _inside_article(tag: Tag, known: dict[int, bool]) -> bool:
+    """Whether an <article> encloses tag; answers are kept by id, so a walk up stops at the
+    first ancestor already answered and nested headers cost linear time, not quadratic."""
+    path: list[Tag] = []
+    node = tag.parent
+    answer = False
+    while node is not None and not isinstance(node, BeautifulSoup):
+        if id(node) in known:
+            answer = known[id(node)]
+            break
+        if node.name == "article":
+            answer = True
+            break
+        path.append(node)
+        node = node.parent
+    for step in path:
+        known[id(step)] = answer
+    return answer
 
 
 def _content_roots(soup: BeautifulSoup) -> list[Tag | BeautifulSoup]:
@@ -103,7 +130,7 @@ def _list_marker(kind: str, number: int) -> str:
         return f"{chr(ord('a') + (number - 1) % 26)}."
     if kind == "A":
         return f"{chr(ord('A') + (number - 1) % 26)}."
-    if kind in ("i", "I"):
+    if kind in ("i", "I") and 0 < number < 4000:  # Roman numerals stop at 3999
         roman = _roman(number)
         return f"{roman if kind == 'I' else roman.lower()}."
     return f"{number}."
@@ -166,49 +193,66 @@ class _Walker:
         if prefix:
             self.buffer.append(prefix)
 
-    def walk(self, element: Tag | BeautifulSoup) -> None:
+    def walk(self, root: Tag | BeautifulSoup) -> None:
+        """Walk the tree in document order without recursion: each element's handler is a
+        generator that yields the children it wants walked, and a stack of them stands in for
+        the call stack, so 100,000 nested divs are as easy as one. Below MAX_DEPTH an element
+        is read as inline text: no real page nests that deep, and a hostile one gains nothing."""
+        stack = [self._children(root)]
+        while stack:
+            child = next(stack[-1], _DONE)
+            if child is _DONE:
+                stack.pop()
+            elif len(stack) >= MAX_DEPTH:
+                self.buffer.append(" " + child.get_text(" ") + " ")
+            else:
+                stack.append(self._element(child))
+
+    def _children(self, element: Tag | BeautifulSoup) -> Iterator[Tag]:
+        """Text joins the current line; tags are yielded to be walked."""
         for child in element.children:
             if isinstance(child, Comment | Doctype | Declaration | ProcessingInstruction | CData):
                 continue
             if isinstance(child, NavigableString):
                 self.buffer.append(str(child))
-                continue
-            if not isinstance(child, Tag):
-                continue
-            name = child.name
-            if name == "br":
-                kind, level = self.kind, self.level
-                self.flush()
-                self.kind, self.level, self.gap = kind, level, False
-            elif name in _HEADINGS:
-                self.start("heading", _HEADINGS[name])
-                self.bold = True
-                self.walk(child)
-                self.flush()
-            elif name in ("ul", "ol", "menu"):
-                self.list(child)
-            elif name == "li":  # a stray item outside a list
-                self.start("item", self.list_depth, "• ")
-                self.walk(child)
-                self.flush()
-            elif name == "table":
-                self.table(child)
-            elif name == "pre":
-                self.flush()
-                for raw in child.get_text().splitlines():
-                    if raw.strip():
-                        self.lines.append(Line(raw.strip(), gap_before=self.gap))
-                        self.gap = False
-                self.gap = True
-            elif name in _BLOCKS:
-                self.start("paragraph" if name == "p" else None, None)
-                self.bold = name == "p" and _is_all_bold(child)
-                self.walk(child)
-                self.flush()
-            else:
-                self.walk(child)  # inline: its text joins the current line
+            elif isinstance(child, Tag):
+                yield child
 
-    def list(self, element: Tag) -> None:
+    def _element(self, child: Tag) -> Iterator[Tag]:
+        name = child.name
+        if name == "br":
+            kind, level = self.kind, self.level
+            self.flush()
+            self.kind, self.level, self.gap = kind, level, False
+        elif name in _HEADINGS:
+            self.start("heading", _HEADINGS[name])
+            self.bold = True
+            yield from self._children(child)
+            self.flush()
+        elif name in ("ul", "ol", "menu"):
+            yield from self.list(child)
+        elif name == "li":  # a stray item outside a list
+            self.start("item", self.list_depth, "• ")
+            yield from self._children(child)
+            self.flush()
+        elif name == "table":
+            yield from self.table(child)
+        elif name == "pre":
+            self.flush()
+            for raw in child.get_text().splitlines():
+                if raw.strip():
+                    self.lines.append(Line(raw.strip(), gap_before=self.gap))
+                    self.gap = False
+            self.gap = True
+        elif name in _BLOCKS:
+            self.start("paragraph" if name == "p" else None, None)
+            self.bold = name == "p" and _is_all_bold(child)
+            yield from self._children(child)
+            self.flush()
+        else:
+            yield from self._children(child)  # inline: its text joins the current line
+
+    def list(self, element: Tag) -> Iterator[Tag]:
         self.flush()
         ordered = element.name == "ol"
         number = _int(element.get("start"), 1)
@@ -221,7 +265,7 @@ class _Walker:
             if not isinstance(child, Tag):
                 continue
             if child.name != "li":
-                self.walk(child)  # a nested list or junk directly inside the list
+                yield child  # a nested list or junk directly inside the list
                 continue
             number = _int(child.get("value"), number)
             prefix = (_list_marker(style, number) + " ") if ordered else "• "
@@ -229,19 +273,19 @@ class _Walker:
             if _ALREADY_NUMBERED.match(child.get_text()):
                 prefix = ""
             self.start("item", level, prefix)
-            self.walk(child)
+            yield from self._children(child)
             self.flush()
             number += -1 if element.has_attr("reversed") else 1
         self.list_depth -= 1
 
-    def table(self, element: Tag) -> None:
+    def table(self, element: Tag) -> Iterator[Tag]:
         self.flush()
-        rows = [tr for tr in element.find_all("tr") if tr.find_parent("table") is element]
+        rows = _own_rows(element)
         if _is_layout_table(rows):
             for row in rows:
                 for cell in row.find_all(("td", "th"), recursive=False):
                     self.start(None, None)
-                    self.walk(cell)
+                    yield from self._children(cell)
                     self.flush()
             return
         caption = element.find("caption")
@@ -260,6 +304,20 @@ class _Walker:
                 )
                 self.lines.append(Line("\t".join(cells), kind="row", bold=bold, gap_before=True))
         self.gap = True
+
+
+def _own_rows(table: Tag) -> list[Tag]:
+    """The table's rows in order, not those of tables inside it. A search of the table's own
+    region (never entering a nested table) keeps 3,000 nested tables linear."""
+    rows: list[Tag] = []
+    pending = [child for child in reversed(table.contents) if isinstance(child, Tag)]
+    while pending:
+        tag = pending.pop()
+        if tag.name == "tr":
+            rows.append(tag)
+        elif tag.name != "table":
+            pending.extend(child for child in reversed(tag.contents) if isinstance(child, Tag))
+    return rows
 
 
 def _is_all_bold(element: Tag) -> bool:
