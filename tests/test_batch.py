@@ -7,6 +7,7 @@ environment variable (worker.FAULTS_ENV), not by mocking the pool.
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 import os
@@ -312,3 +313,65 @@ def test_progress_is_a_bar_on_a_terminal(tmp_path):
     progress.close()
     shown = stream.getvalue()
     assert "2/2" in shown and "doc/s" in shown and "3 pages, 1 failed" in shown
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs and /dev/zero are POSIX")
+def test_a_folder_of_odd_files_loses_no_good_document(tmp_path, capsys):
+    """A FIFO, a /dev/zero link, a link loop and a name that is not UTF-8 beside good files:
+    the parent stats before it hashes (nothing blocks or reads for ever), every good document
+    is written, and each odd one gets one error record. Then damaged lines in the logs."""
+    inputs = tmp_path / "in"
+    copy_inputs(inputs, GOOD[:2])
+    os.mkfifo(inputs / "pipe.txt")
+    (inputs / "zero.txt").symlink_to("/dev/zero")
+    (inputs / "loop-a.txt").symlink_to(inputs / "loop-b.txt")
+    (inputs / "loop-b.txt").symlink_to(inputs / "loop-a.txt")
+    with open(os.fsencode(inputs) + b"/caf\xe9.md", "wb") as handle:
+        handle.write(GOOD[3].read_bytes())
+    out = tmp_path / "results.jsonl"
+    argv = ["batch", str(inputs), "--out", str(out), "--progress", "none", "--workers", "2"]
+
+    code, _, stderr = cli(argv, capsys)
+
+    assert code == 1 and "Traceback" not in stderr
+    paths = sorted(Path(json.loads(line)["source"]["path"]).name for line in out.read_bytes().splitlines())
+    assert paths == sorted([GOOD[0].name, GOOD[1].name, "caf\ufffd.md"])
+    errors = {Path(r["path"]).name: r["message"] for r in read_jsonl(out.with_name("errors.jsonl"))}
+    assert set(errors) == {"pipe.txt", "zero.txt", "loop-a.txt", "loop-b.txt"}
+    assert "FIFO" in errors["pipe.txt"] and "device" in errors["zero.txt"]
+    assert "loop of symbolic links" in errors["loop-a.txt"]
+
+    # Bytes that are not UTF-8 in either log, and JSON that is not a Decision, spoil only
+    # their own line: the resume and the export go on, and neither counts as a document.
+    with out.open("ab") as handle:
+        handle.write(b'{"source": {"sha256": "' + b"0" * 64 + b'"}}\n\xff\xfe not json\n')
+    with out.with_name("errors.jsonl").open("ab") as handle:
+        handle.write(b"\xff\n")
+    csv_dir = tmp_path / "csv"
+    code, stdout, stderr = cli(argv + ["--csv", str(csv_dir)], capsys)
+    assert code == 1 and "Traceback" not in stderr
+    assert "2 line(s) are not Decision JSON" in stderr
+    assert re.search(r"already done +3 ", stdout)
+    with (csv_dir / "documents.csv").open(encoding="utf-8") as handle:
+        assert len(list(csv.DictReader(handle))) == 3
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
+def test_out_must_be_a_regular_file(tmp_path, capsys):
+    copy_inputs(tmp_path / "in", GOOD[3:])
+    code, _, stderr = cli(["batch", str(tmp_path / "in"), "--out", "/dev/full"], capsys)
+    assert code == 2
+    assert "not a regular file" in stderr and "Traceback" not in stderr
+
+
+def test_max_bytes_is_checked_before_hashing(tmp_path, capsys):
+    copy_inputs(tmp_path / "in", GOOD[:1] + GOOD[3:])
+    out = tmp_path / "results.jsonl"
+    size = GOOD[3].stat().st_size
+    argv = ["batch", str(tmp_path / "in"), "--out", str(out), "--progress", "none",
+            "--max-bytes", str(size)]  # fmt: skip
+    code, _, _ = cli(argv, capsys)
+    assert code == 1
+    assert [Path(json.loads(line)["source"]["path"]).name for line in out.read_text().splitlines()] == [GOOD[3].name]
+    (record,) = read_jsonl(out.with_name("errors.jsonl"))
+    assert record["sha256"] is None and "--max-bytes" in record["message"]

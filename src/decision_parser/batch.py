@@ -35,6 +35,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
+from .errors import InputError
+from .exports import decision_sha
+from .read import DEFAULT_MAX_BYTES, check_file, shown_path
 from .worker import STARTUP_TIMEOUT, WorkerGone, WorkerProcess
 
 # What a folder is searched for; a file named on the command line or matched by a glob is
@@ -151,7 +154,7 @@ class Outcome:
 
     def error_record(self) -> dict:
         record = {
-            "path": self.path,
+            "path": shown_path(self.path),  # a name that is not UTF-8 still makes a JSON line
             "sha256": self.sha256,
             "error": self.error,
             "message": self.message,
@@ -360,10 +363,9 @@ def _line_sha(raw: bytes) -> str | None:
     if match and raw.rstrip().endswith(b"}"):
         return match.group(1).decode("ascii")
     try:
-        sha = json.loads(raw)["source"]["sha256"]
-    except (ValueError, KeyError, TypeError):
+        return decision_sha(json.loads(raw))
+    except ValueError:  # not JSON, or not UTF-8
         return None
-    return sha if isinstance(sha, str) else None
 
 
 class ErrorLog:
@@ -381,7 +383,8 @@ class ErrorLog:
 
     def load(self) -> ErrorLog:
         try:
-            text = self.path.read_text(encoding="utf-8")
+            # Bytes that are not UTF-8 (a hand edit, a damaged disk) spoil that record only.
+            text = self.path.read_bytes().decode("utf-8", errors="replace")
         except FileNotFoundError:
             return self
         except OSError as error:
@@ -690,6 +693,7 @@ class BatchOptions:
     progress_interval: float = 10.0
     csv: Path | None = None
     sqlite: Path | None = None
+    max_bytes: int | None = DEFAULT_MAX_BYTES  # None: no limit
 
     def check(self) -> None:
         if not self.inputs:
@@ -708,6 +712,11 @@ class BatchOptions:
             raise BatchUsageError(
                 f"--scheduler {self.scheduler!r}: give 'local' or an address like tcp://host:8786"
             )
+        if self.max_bytes is not None and self.max_bytes < 1:
+            raise BatchUsageError("--max-bytes must be 0 (no limit) or more")
+        if self.out.exists() and not (self.out.is_file() or self.out.is_dir()):
+            # /dev/full or a FIFO: the resume scan would read it forever.
+            raise BatchUsageError(f"--out {self.out}: not a regular file; name a .jsonl file")
         if self.out.suffix.lower() in DOCUMENT_SUFFIXES:
             raise BatchUsageError(f"--out {self.out}: looks like an input document, not a .jsonl")
 
@@ -747,7 +756,12 @@ def run(options: BatchOptions, *, stderr: TextIO | None = None) -> Summary:
         queued: set[str] = set()
         for path in files:
             try:
+                # Stat before opening: a FIFO would block the parent, /dev/zero never ends.
+                check_file(path, shown_path(path), options.max_bytes)
                 sha = hash_file(path)
+            except InputError as error:
+                immediate.append(Outcome(path, None, error="InputError", message=error.message))
+                continue
             except OSError as error:
                 message = f"cannot read file: {error.strerror or error}"
                 immediate.append(Outcome(path, None, error="InputError", message=message))

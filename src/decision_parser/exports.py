@@ -19,6 +19,7 @@ import csv
 import datetime as dt
 import json
 import os
+import re
 import sqlite3
 import sys
 from collections.abc import Iterator
@@ -42,6 +43,16 @@ class ExportCounts:
 # --------------------------------------------------------------------------------------------
 
 
+def decision_sha(value: object) -> str | None:
+    """The source hash of a Decision read back from JSON; None for any other JSON value, so a
+    foreign line in results.jsonl is neither 'done' nor a document row."""
+    if not isinstance(value, dict) or "schema_version" not in value:
+        return None
+    source = value.get("source")
+    sha = source.get("sha256") if isinstance(source, dict) else None
+    return sha if isinstance(sha, str) and re.fullmatch(r"[0-9a-f]{64}", sha) else None
+
+
 def read_results(path: Path) -> Iterator[tuple[dict, str]]:
     """Each Decision in a results file as (dict, its JSON line), the first of each hash only.
 
@@ -49,7 +60,8 @@ def read_results(path: Path) -> Iterator[tuple[dict, str]]:
     """
     seen: set[str] = set()
     try:
-        handle = open(path, encoding="utf-8")  # noqa: SIM115 - closed by the with below
+        # errors="replace": bytes that are not UTF-8 spoil their own line, not the export.
+        handle = open(path, encoding="utf-8", errors="replace")  # noqa: SIM115 - closed below
     except OSError as error:
         raise ExportError(f"{path}: cannot read: {error.strerror or error}") from None
     with handle:
@@ -59,8 +71,10 @@ def read_results(path: Path) -> Iterator[tuple[dict, str]]:
                 continue
             try:
                 decision = json.loads(line)
-                sha = decision["source"]["sha256"]
-            except (ValueError, KeyError, TypeError):
+            except ValueError:
+                continue
+            sha = decision_sha(decision)
+            if sha is None:  # JSON, but not a Decision: not a document row
                 continue
             if sha not in seen:
                 seen.add(sha)

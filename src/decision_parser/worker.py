@@ -120,14 +120,31 @@ def _warm_up() -> None:
 
 
 def _parse(seq: int, path: str, data: bytes | None, with_text: bool) -> tuple:
+    from .limits import DEFAULT_MAX_MEMORY_MB, memory_guard
+
+    def too_much_memory(used: int) -> None:
+        # The worker ends here; the parent reports the last line of its stderr with the crash.
+        sys.stderr.write(
+            f"{path}: parsing it used {used // 2**20} MB, over the {DEFAULT_MAX_MEMORY_MB} MB "
+            "memory guard; stopped\n"
+        )
+        sys.stderr.flush()
+
+    with memory_guard(DEFAULT_MAX_MEMORY_MB * 2**20, too_much_memory):
+        return _parse_guarded(seq, path, data, with_text)
+
+
+def _parse_guarded(seq: int, path: str, data: bytes | None, with_text: bool) -> tuple:
     from . import parse
     from .errors import InputError
 
     try:
+        # No size limit here: the batch's parent checked each file against --max-bytes before
+        # hashing it, and a limit the user raised must not be undone by the default.
         if data is None:
-            decision = parse(path, with_text=with_text)
+            decision = parse(path, with_text=with_text, max_bytes=None)
         else:
-            decision = parse(data, name=path, with_text=with_text)
+            decision = parse(data, name=path, with_text=with_text, max_bytes=None)
         line = decision.model_dump_json()
         return ("ok", seq, decision.source.sha256, line, decision.source.pages, peak_rss())
     except InputError as error:
