@@ -7,8 +7,10 @@ usage), no traceback, and the good files in the same run must still be written.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -151,3 +153,117 @@ def test_console_script_runs_in_a_fresh_process(tmp_path):
     assert len(result.stdout.strip().splitlines()) == 1
     assert result.stderr.strip().startswith("parse-decision: error:")
     assert "Traceback" not in result.stderr
+
+
+# --- limits and output failures: one line, exit 1, nothing half-written ----------------------
+
+
+def test_default_size_limit_is_the_readers(capsys):
+    from decision_parser import cli, read
+
+    assert cli.DEFAULT_MAX_BYTES == read.DEFAULT_MAX_BYTES
+
+
+def test_over_max_bytes_is_one_line_naming_the_option(tmp_path, capsys):
+    big = tmp_path / "big.txt"
+    big.write_bytes(SAMPLE_TEXT.read_bytes())
+    code, out, err = run([str(big), "--max-bytes", "100"], capsys)
+    assert (code, out) == (1, "")
+    assert err.count("\n") == 1 and str(big) in err and "--max-bytes" in err
+    code, out, _ = run([str(big), "--max-bytes", "0"], capsys)  # 0: no limit
+    assert code == 0 and json.loads(out)["source"]["path"] == str(big)
+
+
+def test_a_name_that_is_not_utf8_parses_and_prints(tmp_path, capsys):
+    raw = os.fsencode(tmp_path) + b"/d\xe9cision.txt"
+    with open(raw, "wb") as handle:
+        handle.write(SAMPLE_TEXT.read_bytes())
+    code, out, err = run([os.fsdecode(raw)], capsys)
+    assert code == 0, err
+    assert json.loads(out)["source"]["path"].endswith("d\ufffdcision.txt")
+
+
+def test_timeout_stops_one_document_and_the_next_goes_on(tmp_path, capsys, monkeypatch):
+    from decision_parser import cli
+
+    real = cli._parse_one
+
+    def slow_for_one(path, *args):
+        if path.endswith(".md"):
+            time.sleep(30)
+        return real(path, *args)
+
+    monkeypatch.setattr(cli, "_parse_one", slow_for_one)
+    out_file = tmp_path / "out.jsonl"
+    started = time.monotonic()
+    code, _, err = run(
+        [str(SAMPLE_TEXT), str(SAMPLE), "--timeout", "1", "--format", "jsonl", "--out", str(out_file)],
+        capsys,
+    )
+    assert time.monotonic() - started < 20
+    assert code == 1
+    assert err.strip().splitlines() == [
+        f"parse-decision: error: {SAMPLE_TEXT}: took longer than the 1 s limit (--timeout)"
+    ]
+    rows = [json.loads(line) for line in out_file.read_text().splitlines()]
+    assert [Path(r["source"]["path"]).name for r in rows] == [SAMPLE.name]
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
+def test_a_full_disk_is_one_line(capsys):
+    code, _, err = run([str(SAMPLE_TEXT), "--out", "/dev/full"], capsys)
+    assert code == 1
+    assert err.strip().splitlines() == [
+        "parse-decision: error: /dev/full: no space left on the device; nothing was kept"
+    ]
+
+
+def test_a_failed_write_leaves_no_file_behind(tmp_path, capsys, monkeypatch):
+    from decision_parser import cli
+
+    def broken(path, *args):
+        raise MemoryError
+
+    monkeypatch.setattr(cli, "_parse_one", broken)
+    target = tmp_path / "out.json"
+    code, _, err = run([str(SAMPLE_TEXT), "--out", str(target)], capsys)
+    assert code == 1 and "ran out of memory" in err
+    assert list(tmp_path.iterdir()) == []  # no output, and no temporary file
+
+
+def test_memory_guard_stops_with_one_line(tmp_path):
+    # 20 MB is less than the parser itself takes, so the guard must fire on any document.
+    target = tmp_path / "out.json"
+    result = subprocess.run(
+        [sys.executable, "-m", "decision_parser", str(SAMPLE_TEXT), "--max-memory", "20",
+         "--out", str(target)],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "--max-memory" in lines[0] and str(SAMPLE_TEXT) in lines[0]
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_help_version_and_schema_do_not_load_spacy():
+    code = (
+        "import sys\n"
+        "from decision_parser.cli import main\n"
+        "for argv in (['--help'], ['--version'], ['schema']):\n"
+        "    try:\n"
+        "        main(argv)\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        "loaded = [m for m in ('spacy', 'pdfplumber', 'pypdfium2') if m in sys.modules]\n"
+        "sys.stderr.write(','.join(loaded))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.stderr == ""
+
+
+def test_a_file_named_like_a_command_gets_a_hint(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "schema").write_text("The Council agreed to pay Mrs X £100.")
+    code, out, err = run(["schema"], capsys)
+    assert code == 0 and json.loads(out)  # the command wins
+    assert "parse-decision parse schema" in err

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 
 import pytest
@@ -482,3 +483,86 @@ def test_pdfium_word_text(extracted: str, word: str) -> None:
     from decision_parser.read.pdf import _word_text
 
     assert _word_text(extracted) == word
+
+
+# --- what a path is: only regular files are read, and only up to the size limit ------------
+
+
+def _fifo(tmp_path: Path) -> Path:
+    path = tmp_path / "pipe.txt"
+    os.mkfifo(path)  # no writer: opening it would block for ever
+    return path
+
+
+def _device_link(tmp_path: Path) -> Path:
+    path = tmp_path / "zero.txt"
+    path.symlink_to("/dev/zero")  # never ends
+    return path
+
+
+def _loop(tmp_path: Path) -> Path:
+    (tmp_path / "b.txt").symlink_to(tmp_path / "a.txt")
+    (tmp_path / "a.txt").symlink_to(tmp_path / "b.txt")
+    return tmp_path / "a.txt"
+
+
+def _broken_link(tmp_path: Path) -> Path:
+    path = tmp_path / "gone.txt"
+    path.symlink_to(tmp_path / "never-there.txt")
+    return path
+
+
+def _big(tmp_path: Path) -> Path:
+    return _write(tmp_path, "big.txt", b"The Council agreed to pay Mrs X \xc2\xa3100.\n" * 100)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs and /dev/zero are POSIX")
+@pytest.mark.parametrize(
+    ("make", "max_bytes", "message"),
+    [
+        (_fifo, None, "named pipe (FIFO), not a regular file"),
+        (_device_link, None, "is a device, not a regular file"),
+        (_loop, None, "a loop of symbolic links"),
+        (_broken_link, None, "a symbolic link to a file that does not exist"),
+        (_big, 1000, "over the 1,000 bytes input limit"),
+    ],
+    ids=["fifo", "dev-zero-link", "symlink-loop", "broken-link", "over-max-bytes"],
+)
+def test_only_regular_files_within_the_limit_are_read(
+    tmp_path: Path, make, max_bytes: int | None, message: str
+) -> None:
+    path = make(tmp_path)
+    with pytest.raises(InputError) as caught:
+        read(path, max_bytes=max_bytes)
+    assert message in caught.value.message
+    assert caught.value.path == str(path)
+
+
+def test_the_size_limit_applies_to_bytes_and_can_be_lifted(tmp_path: Path) -> None:
+    data = b"The Council agreed to pay Mrs X \xc2\xa3100.\n" * 100
+    with pytest.raises(InputError, match="raise it with --max-bytes"):
+        read(data, max_bytes=100)
+    assert read(data, max_bytes=None).pages[0].lines
+    assert read(_big(tmp_path), max_bytes=len(data)).pages[0].lines  # exactly at the limit
+
+
+@pytest.mark.parametrize(
+    ("data", "media_type"),
+    [
+        (b"This note mentions %PDF-1.7 in its first line.\nThe Council agreed.", "text/plain"),
+        (b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\n", "application/pdf"),
+        (b"junk before\n%PDF-1.4\n1 0 obj <<>> endobj\nstartxref\n0\n%%EOF", "application/pdf"),
+    ],
+    ids=["mentioned-in-text", "at-the-start", "after-leading-junk"],
+)
+def test_pdf_header_inside_text_is_text(data: bytes, media_type: str) -> None:
+    assert sniff(data) == media_type
+
+
+def test_a_name_that_is_not_utf8_is_shown_readably(tmp_path: Path) -> None:
+    raw = os.fsencode(tmp_path) + b"/caf\xe9.txt"
+    with open(raw, "wb") as handle:
+        handle.write(b"The Council agreed to pay Mrs X \xc2\xa3100.")
+    document = read(os.fsdecode(raw))
+    assert document.path.endswith("caf\ufffd.txt")
+    document.path.encode("utf-8")  # printable and JSON-safe

@@ -20,6 +20,7 @@ import typer
 
 from . import __version__
 from .errors import InputError
+from .limits import DEFAULT_MAX_MEMORY_MB
 from .train_cli import train_command
 
 app = typer.Typer(
@@ -47,6 +48,10 @@ class OutputFormat(StrEnum):
 
 # Keep in step with read.DEFAULT_MAX_BYTES (not imported: the reader is loaded only to parse).
 DEFAULT_MAX_BYTES = 100 * 1024 * 1024
+MAX_MEMORY_HELP = (
+    "Stop when parsing one document takes more than this many MB of memory (default "
+    f"{DEFAULT_MAX_MEMORY_MB}; real documents take a few hundred at most). 0: no limit."
+)
 MAX_BYTES_HELP = (
     "Refuse inputs bigger than this many bytes (default 100 MB, far above any real decision or "
     "agenda pack; it keeps memory bounded). 0: no limit."
@@ -193,12 +198,15 @@ def parse_command(
             "--timeout", help="Seconds one document may take before it fails (0: no limit)."
         ),
     ] = 120.0,
+    max_memory: Annotated[int, typer.Option("--max-memory", help=MAX_MEMORY_HELP)] = (
+        DEFAULT_MAX_MEMORY_MB
+    ),
 ) -> None:
-    from .timelimit import TimeLimitExceeded, time_limit
+    from .limits import TimeLimitExceeded, memory_guard, time_limit
 
     fmt = output_format or (OutputFormat.json if len(files) == 1 else OutputFormat.jsonl)
-    if max_bytes < 0 or timeout < 0:
-        error_line("--max-bytes and --timeout must be 0 (no limit) or more")
+    if max_bytes < 0 or timeout < 0 or max_memory < 0:
+        error_line("--max-bytes, --timeout and --max-memory must be 0 (no limit) or more")
         raise typer.Exit(2)
     failures = 0
     results: list[str] = []
@@ -209,9 +217,21 @@ def parse_command(
 
                 def stuck(shown=shown) -> None:
                     error_line(f"{shown}: took longer than the {timeout:g} s limit (--timeout)")
+                    sink.__exit__()  # the process ends here: leave no temporary file
+
+                def too_much_memory(used: int, shown=shown) -> None:
+                    error_line(
+                        f"{shown}: parsing it used {used // 2**20} MB, over the {max_memory} MB "
+                        "limit (--max-memory); stopped. A PDF whose drawings nest and repeat "
+                        "can ask for gigabytes from a few KB"
+                    )
+                    sink.__exit__()
 
                 try:
-                    with time_limit(timeout, stuck):
+                    with (
+                        time_limit(timeout, stuck),
+                        memory_guard(max_memory * 2**20, too_much_memory),
+                    ):
                         decision = _parse_one(path, with_text, not no_model, max_bytes or None)
                         line = decision.model_dump_json(
                             indent=None if compact or fmt is OutputFormat.jsonl else 2
@@ -239,7 +259,9 @@ def parse_command(
             if fmt is OutputFormat.json and results:
                 body = results[0] if len(files) == 1 else "[\n" + ",\n".join(results) + "\n]"
                 sink.write(body + "\n")
-            sink.commit()
+            if failures < len(files):
+                sink.commit()  # when every file failed, --out is left as it was
+
     except OutputFailed as error:
         error_line(str(error))
         raise typer.Exit(1) from None
@@ -418,6 +440,7 @@ def batch_command(
     progress_interval: Annotated[
         float, typer.Option("--progress-interval", help="Seconds between progress lines.")
     ] = 10.0,
+    max_bytes: Annotated[int, typer.Option("--max-bytes", help=MAX_BYTES_HELP)] = DEFAULT_MAX_BYTES,
 ) -> None:
     from .batch import BatchOptions
     from .batch import main as run_batch
@@ -437,6 +460,7 @@ def batch_command(
         progress_interval=progress_interval,
         csv=csv_dir,
         sqlite=sqlite_file,
+        max_bytes=max_bytes or None,
     )
     code = run_batch(options)
     if code:

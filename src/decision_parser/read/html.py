@@ -11,6 +11,7 @@ p -> paragraph, tr -> row (cells joined by "\\t"). Inline markup is flattened, s
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Iterator
 
 from bs4 import BeautifulSoup, Comment, Doctype, NavigableString, Tag
@@ -45,7 +46,11 @@ _ALREADY_NUMBERED = re.compile(r"^\s*(?:\(?\d{1,2}(?:\.\d{1,2})*[.)]|\(?[a-z]\)|
 
 def html_pages(markup: str) -> tuple[list[Page], dict[str, str]]:
     """One page of hinted Lines from an HTML document, and its title."""
-    soup = BeautifulSoup(markup, "lxml")
+    with warnings.catch_warnings():
+        # bs4 warns about markup that looks like a file name or like XML; the page is read
+        # as HTML either way, and the command line's stderr is for one error line.
+        warnings.simplefilter("ignore")
+        soup = BeautifulSoup(markup, "lxml")
     metadata: dict[str, str] = {}
     if soup.title and soup.title.get_text(strip=True):
         metadata["title"] = _collapse(soup.title.get_text())

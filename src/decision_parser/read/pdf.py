@@ -24,9 +24,12 @@ processors) becomes a "•" word like a bullet printed as text.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
+import logging
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..document import Line, Page
@@ -85,11 +88,14 @@ def read_pdf(data: bytes, path: str | None) -> tuple[list[Page], dict[str, str]]
         raise
     except Exception as pdfium_error:
         try:
-            pages, metadata = _read_with_pdfplumber(data, path)
+            with _quiet_pdfminer():
+                pages, metadata = _read_with_pdfplumber(data, path)
         except InputError:
             raise
         except Exception:
             reason = str(pdfium_error).removeprefix("Failed to load document ").strip("(). ")
+            if not reason or reason.endswith("Success"):  # PDFium set no error code
+                reason = "neither PDFium nor pdfminer could open its structure"
             raise InputError(path, f"corrupt PDF, cannot be read ({reason})") from pdfium_error
     if pages and not any(page.has_text_layer for page in pages):
         raise InputError(path, "no text layer on any page (scanned image?); OCR is not supported")
@@ -413,6 +419,19 @@ def with_drawn_bullets(words: list[Word], marks: list[Box]) -> list[Word]:
 
 
 # --- pdfplumber fallback --------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def _quiet_pdfminer() -> Iterator[None]:
+    """pdfminer logs each oddity of a damaged file as a warning; this reader reports the one
+    outcome that matters (a reading, or one error line), so the log is held back meanwhile."""
+    logger = logging.getLogger("pdfminer")
+    level = logger.level
+    logger.setLevel(logging.ERROR + 10)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
 
 
 def _read_with_pdfplumber(data: bytes, path: str | None) -> tuple[list[Page], dict[str, str]]:
