@@ -103,13 +103,21 @@ class CleanText:
     def page_of(self, offset: int) -> int:
         return max(1, bisect.bisect_right(self.page_starts, offset))
 
-    def block_at(self, offset: int) -> Block | None:
+    def _block_starts(self) -> list[int]:
         if getattr(self, "_starts", None) is None or len(self._starts) != len(self.blocks):
             self._starts = [b.start for b in self.blocks]  # built once, not per look-up
-        i = bisect.bisect_right(self._starts, offset) - 1
+        return self._starts
+
+    def block_at(self, offset: int) -> Block | None:
+        i = bisect.bisect_right(self._block_starts(), offset) - 1
         if i >= 0 and self.blocks[i].start <= offset < max(self.blocks[i].end, offset + 1):
             return self.blocks[i]
         return None
+
+    def block_after(self, offset: int) -> Block | None:
+        """The first block that starts after offset."""
+        i = bisect.bisect_right(self._block_starts(), offset)
+        return self.blocks[i] if i < len(self.blocks) else None
 
     def block_text(self, block: Block) -> str:
         return self.text[block.start : block.end]

@@ -486,7 +486,7 @@ def _inherit_follow_up_deadlines(ct: CleanText, found: list[RecommendationFindin
             groups.setdefault(finding.group, []).append(finding)
     for items in groups.values():
         last_end = max(f.end for f in items)
-        following = next((b for b in ct.blocks if b.start > last_end), None)
+        following = ct.block_after(last_end)
         if following is None:
             continue
         text = ct.block_text(following)
