@@ -375,3 +375,36 @@ def test_max_bytes_is_checked_before_hashing(tmp_path, capsys):
     assert [Path(json.loads(line)["source"]["path"]).name for line in out.read_text().splitlines()] == [GOOD[3].name]
     (record,) = read_jsonl(out.with_name("errors.jsonl"))
     assert record["sha256"] is None and "--max-bytes" in record["message"]
+
+
+def test_a_full_disk_mid_run_is_one_line_and_keeps_what_was_written(tmp_path, capsys, monkeypatch):
+    import errno
+
+    from decision_parser import batch
+
+    copy_inputs(tmp_path / "in", GOOD)
+    out = tmp_path / "results.jsonl"
+    real_write = batch._write_all
+    writes = []
+
+    def fills_up(fd, data):
+        writes.append(data)
+        if len(writes) > 1:  # the disk fills after the first result
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_write(fd, data)
+
+    monkeypatch.setattr(batch, "_write_all", fills_up)
+    argv = ["batch", str(tmp_path / "in"), "--out", str(out), "--progress", "none", "-w", "1"]
+    code, stdout, stderr = cli(argv, capsys)
+    assert code == 1
+    assert stderr.strip().splitlines() == [
+        f"parse-decision: error: {out}: cannot write: no space left on the device; what was "
+        "written before is kept, and the same command resumes once there is room"
+    ]
+    assert len(read_jsonl(out)) == 1
+
+    monkeypatch.setattr(batch, "_write_all", real_write)  # room again: the run resumes
+    code, stdout, _ = cli(argv, capsys)
+    assert code == 0
+    assert re.search(r"already done +1 ", stdout)
+    assert len(read_jsonl(out)) == len(GOOD)

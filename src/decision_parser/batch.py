@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import glob
 import hashlib
 import json
@@ -278,6 +279,24 @@ def _write_all(fd: int, data: bytes) -> None:
         view = view[written:]
 
 
+def _append(fd: int, path: Path, data: bytes) -> None:
+    """Append one whole line and sync it; a failed write (a full disk) stops the run with one
+    line. A partial line it leaves is cut off by the next run, so nothing written before is
+    lost and the run resumes where it stopped."""
+    try:
+        _write_all(fd, data)
+        _sync(fd)
+    except OSError as error:
+        if error.errno == errno.ENOSPC:
+            why = "no space left on the device"
+        else:
+            why = error.strerror or str(error)
+        raise BatchError(
+            f"{path}: cannot write: {why}; what was written before is kept, and the same "
+            "command resumes once there is room"
+        ) from None
+
+
 class ResultLog:
     """results.jsonl: one Decision JSON per line, append-only; also the record of what is done.
 
@@ -349,8 +368,7 @@ class ResultLog:
             )
 
     def append(self, line: str) -> None:
-        _write_all(self.fd, line.encode("utf-8") + b"\n")
-        _sync(self.fd)
+        _append(self.fd, self.path, line.encode("utf-8") + b"\n")
 
     def close(self) -> None:
         if self.fd is not None:
@@ -421,9 +439,12 @@ class ErrorLog:
 
     def append(self, record: dict) -> None:
         if self.fd is None:
-            self.fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
-        _write_all(self.fd, (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8"))
-        _sync(self.fd)
+            try:
+                self.fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+            except OSError as error:
+                raise BatchError(f"{self.path}: cannot write: {error.strerror or error}") from None
+        line = json.dumps(record, ensure_ascii=False) + "\n"
+        _append(self.fd, self.path, line.encode("utf-8"))
 
     def close(self) -> None:
         if self.fd is not None:
@@ -616,6 +637,9 @@ def run_pool(
             now = time.monotonic()
             wake = now + 1.0
             for slot in slots:
+                # Seen from outside as well, at least once a second: a worker that crashes
+                # (the memory guard, a native abort) never reports its own peak.
+                slot.worker.observe_memory()
                 if slot.sent and slot.sent[0][1] is not None:
                     wake = min(wake, slot.sent[0][1] + time_limit)
                 elif not slot.worker.ready:

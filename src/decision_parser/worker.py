@@ -365,6 +365,18 @@ class WorkerProcess:
             self._unlink_log()  # a forked worker opens it before it says ready
         self.peak_rss = max(self.peak_rss, message[-1])
 
+    def observe_memory(self) -> None:
+        """Read the worker's peak resident memory from /proc (Linux; elsewhere its replies
+        are the only source)."""
+        try:
+            with open(f"/proc/{self.pid}/status", "rb") as status:
+                for line in status:
+                    if line.startswith(b"VmHWM:"):
+                        self.peak_rss = max(self.peak_rss, int(line.split()[1]) * 1024)
+                        return
+        except (OSError, ValueError, IndexError):
+            pass
+
     def why_gone(self) -> str:
         """The exit status and the last lines the worker wrote to stderr."""
         code = self._wait(2.0)
