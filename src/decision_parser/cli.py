@@ -38,7 +38,7 @@ app = typer.Typer(
         "  parse-decision evaluate corpus/gold corpus/pdf"
     ),
 )
-COMMANDS = {"parse", "schema", "evaluate", "batch", "train"}
+COMMANDS = {"parse", "schema", "evaluate", "batch", "train", "review"}
 
 
 class OutputFormat(StrEnum):
@@ -113,6 +113,7 @@ class Sink:
                     raise OutputFailed(f"{target}: is a folder; --out needs a file name")
                 self.stream = target.open("w", encoding="utf-8")
             else:
+                target.parent.mkdir(parents=True, exist_ok=True)  # --out results/today.jsonl
                 self.temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
                 self.stream = self.temporary.open("w", encoding="utf-8")
         except OSError as error:
@@ -267,6 +268,44 @@ def parse_command(
         raise typer.Exit(1) from None
     if failures:
         raise typer.Exit(1)
+
+
+@app.command(
+    "review",
+    help=(
+        "Write a self-contained HTML page to check a document's values by eye: the cleaned text "
+        "with every extracted value highlighted where its evidence points, a panel of the "
+        "fields (each linking to its highlight, model-made values marked) and the warnings.\n\n"
+        "Example:\n\n  parse-decision review corpus/pdf/001_harlow_vale_send_upheld.pdf "
+        "--html review.html"
+    ),
+)
+def review_command(
+    file: Annotated[str, typer.Argument(help="A PDF, HTML or text file; '-' reads stdin.")],
+    html_out: Annotated[
+        Path | None, typer.Option("--html", help="Write the page here (default: stdout).")
+    ] = None,
+    no_model: Annotated[bool, typer.Option("--no-model", help=NO_MODEL_HELP)] = False,
+    max_bytes: Annotated[int, typer.Option("--max-bytes", help=MAX_BYTES_HELP)] = DEFAULT_MAX_BYTES,
+) -> None:
+    from .review import render_review
+
+    shown = "<stdin>" if file == "-" else file
+    try:
+        decision = _parse_one(file, True, not no_model, max_bytes or None)
+    except InputError as error:
+        error_line(str(error))
+        raise typer.Exit(1) from None
+    except Exception as error:  # noqa: BLE001 - one line, never a traceback
+        error_line(f"{shown}: could not be parsed ({type(error).__name__}: {error})")
+        raise typer.Exit(1) from None
+    try:
+        with Sink(html_out) as sink:
+            sink.write(render_review(decision))
+            sink.commit()
+    except OutputFailed as error:
+        error_line(str(error))
+        raise typer.Exit(1) from None
 
 
 @app.command(
