@@ -26,6 +26,7 @@ from decision_parser.batch import (
     BatchOptions,
     Progress,
     ResultLog,
+    errors_path_for,
     expand_inputs,
     hash_file,
 )
@@ -90,7 +91,7 @@ def test_good_and_bad_files_each_get_one_line(tmp_path, capsys):
     # Each line is exactly what `parse-decision FILE --format jsonl` prints for that file.
     sample = inputs / GOOD[1].name
     assert parse(str(sample)).model_dump_json() in results
-    errors = read_jsonl(out.with_name("errors.jsonl"))
+    errors = read_jsonl(errors_path_for(out))
     assert sorted(Path(e["path"]).name for e in errors) == sorted(bad)
     for record in errors:
         assert record["error"] == "InputError"
@@ -104,14 +105,14 @@ def test_good_and_bad_files_each_get_one_line(tmp_path, capsys):
     code, stdout, _ = cli(argv, capsys)
     assert code == 1
     assert len(out.read_text(encoding="utf-8").splitlines()) == len(GOOD)
-    assert len(read_jsonl(out.with_name("errors.jsonl"))) == len(bad)
+    assert len(read_jsonl(errors_path_for(out))) == len(bad)
     assert re.search(rf"already done +{len(GOOD)} ", stdout)
 
-    # --skip-failed leaves them alone: nothing to do, nothing failed.
+    # --skip-failed leaves them alone: nothing is parsed, but they are still failing (exit 1).
     code, stdout, _ = cli(argv + ["--skip-failed"], capsys)
-    assert code == 0
+    assert code == 1
     assert re.search(r"skipped, failed before +3 ", stdout)
-    assert len(read_jsonl(out.with_name("errors.jsonl"))) == len(bad)
+    assert len(read_jsonl(errors_path_for(out))) == len(bad)
 
 
 def test_hang_and_crash_cost_one_document_each(tmp_path, monkeypatch):
@@ -135,7 +136,7 @@ def test_hang_and_crash_cost_one_document_each(tmp_path, monkeypatch):
     assert {json.loads(line)["source"]["path"] for line in out.read_text().splitlines()} == {
         str(p) for p in inputs
     }
-    errors = {Path(e["path"]).name: e for e in read_jsonl(tmp_path / "errors.jsonl")}
+    errors = {Path(e["path"]).name: e for e in read_jsonl(errors_path_for(out))}
     assert set(errors) == {"hangs.md", "crashes.md"}
     assert errors["hangs.md"]["error"] == "TimeoutError"
     assert "2 s time limit" in errors["hangs.md"]["message"]
@@ -213,7 +214,7 @@ def test_same_content_is_parsed_once_whatever_its_name(tmp_path):
     assert re.search(r"documents found +2\n", stdout.getvalue())
     assert re.search(r"already done +2 ", stdout.getvalue())  # both names, one content
     assert len(out.read_text().splitlines()) == 1
-    assert (folder / "errors.jsonl").read_text() == ""
+    assert errors_path_for(out).read_text() == ""
 
 
 def test_inputs_expand_folders_globs_and_report_missing(tmp_path):
@@ -245,7 +246,7 @@ def test_missing_file_is_an_error_record_not_a_crash(tmp_path, capsys):
     out = tmp_path / "results.jsonl"
     code, _, _ = cli(["batch", str(tmp_path / "nope.pdf"), "--out", str(out)], capsys)
     assert code == 1
-    [record] = read_jsonl(tmp_path / "errors.jsonl")
+    [record] = read_jsonl(errors_path_for(out))
     assert record["message"] == "no such file" and record["sha256"] is None
 
 
@@ -336,7 +337,7 @@ def test_a_folder_of_odd_files_loses_no_good_document(tmp_path, capsys):
     assert code == 1 and "Traceback" not in stderr
     paths = sorted(Path(json.loads(line)["source"]["path"]).name for line in out.read_bytes().splitlines())
     assert paths == sorted([GOOD[0].name, GOOD[1].name, "caf\ufffd.md"])
-    errors = {Path(r["path"]).name: r["message"] for r in read_jsonl(out.with_name("errors.jsonl"))}
+    errors = {Path(r["path"]).name: r["message"] for r in read_jsonl(errors_path_for(out))}
     assert set(errors) == {"pipe.txt", "zero.txt", "loop-a.txt", "loop-b.txt"}
     assert "FIFO" in errors["pipe.txt"] and "device" in errors["zero.txt"]
     assert "loop of symbolic links" in errors["loop-a.txt"]
@@ -345,7 +346,7 @@ def test_a_folder_of_odd_files_loses_no_good_document(tmp_path, capsys):
     # their own line: the resume and the export go on, and neither counts as a document.
     with out.open("ab") as handle:
         handle.write(b'{"source": {"sha256": "' + b"0" * 64 + b'"}}\n\xff\xfe not json\n')
-    with out.with_name("errors.jsonl").open("ab") as handle:
+    with errors_path_for(out).open("ab") as handle:
         handle.write(b"\xff\n")
     csv_dir = tmp_path / "csv"
     code, stdout, stderr = cli(argv + ["--csv", str(csv_dir)], capsys)
@@ -373,7 +374,7 @@ def test_max_bytes_is_checked_before_hashing(tmp_path, capsys):
     code, _, _ = cli(argv, capsys)
     assert code == 1
     assert [Path(json.loads(line)["source"]["path"]).name for line in out.read_text().splitlines()] == [GOOD[3].name]
-    (record,) = read_jsonl(out.with_name("errors.jsonl"))
+    (record,) = read_jsonl(errors_path_for(out))
     assert record["sha256"] is None and "--max-bytes" in record["message"]
 
 
@@ -408,3 +409,16 @@ def test_a_full_disk_mid_run_is_one_line_and_keeps_what_was_written(tmp_path, ca
     assert code == 0
     assert re.search(r"already done +1 ", stdout)
     assert len(read_jsonl(out)) == len(GOOD)
+
+
+def test_two_runs_in_one_folder_keep_their_own_error_records(tmp_path, capsys):
+    inputs = tmp_path / "in"
+    bad = bad_files(inputs)
+    copy_inputs(tmp_path / "other", GOOD[3:])
+    (tmp_path / "other" / "empty.md").write_bytes(b"")
+    first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
+    cli(["batch", str(inputs), "--out", str(first), "--progress", "none"], capsys)
+    cli(["batch", str(tmp_path / "other"), "--out", str(second), "--progress", "none"], capsys)
+    assert sorted(Path(r["path"]).name for r in read_jsonl(errors_path_for(first))) == sorted(bad)
+    assert [Path(r["path"]).name for r in read_jsonl(errors_path_for(second))] == ["empty.md"]
+    assert errors_path_for(first).name == "first.errors.jsonl"

@@ -50,7 +50,7 @@ def bad_inputs(tmp: Path) -> dict[str, tuple[Path, str]]:
         "truncated PDF": (pdfs.truncated_pdf(tmp / "truncated.pdf"), "PDF"),
         "encrypted PDF": (pdfs.encrypted_pdf(tmp / "locked.pdf"), "encrypted"),
         "image-only PDF": (pdfs.scanned_pdf(tmp / "scan.pdf"), "text layer"),
-        "directory": (directory, "folder"),
+        "directory": (directory, "parse-decision batch"),
         "missing path": (tmp / "nowhere.pdf", "no such file"),
     }
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from decision_parser.batch import BatchOptions
+from decision_parser.batch import BatchOptions, errors_path_for
 from decision_parser.batch import main as batch_main
 from decision_parser.worker import FAULTS_ENV
 from tests.helpers import CORPUS
@@ -60,13 +60,15 @@ def test_local_cluster_matches_the_process_pool(tmp_path, monkeypatch):
     dask_lines = dask_out.read_text(encoding="utf-8").splitlines()
     assert len(dask_lines) == len(INPUTS)
     assert sorted(dask_lines) == sorted(pool_lines)
-    pool_errors = errors_of(pool_out.with_name("errors.jsonl"))
-    assert errors_of(dask_out.with_name("errors.jsonl")) == pool_errors
+    pool_errors = errors_of(errors_path_for(pool_out))
+    assert errors_of(errors_path_for(dask_out)) == pool_errors
     assert {error for _, error, _ in pool_errors} == {"InputError", "TimeoutError"}
 
-    # Resumable the same way: nothing left to do, no cluster started.
+    # Resumable the same way: nothing left to do, no cluster started; the two documents that
+    # failed before are skipped and still failing (exit 1).
     code, _, summary = run("dask", scheduler="local", skip_failed=True)
-    assert code == 0
+    assert code == 1
+    assert re.search(r"skipped, failed before +2 ", summary)
     assert re.search(rf"already done +{len(INPUTS)} ", summary)
     assert len(dask_out.read_text(encoding="utf-8").splitlines()) == len(INPUTS)
 

@@ -150,3 +150,18 @@ def test_exports_command(results, tmp_path, capsys):
     assert "csv: 4 documents" in capsys.readouterr().out
     assert main([str(tmp_path / "missing.jsonl"), "--csv", str(tmp_path / "c")]) == 1
     assert "cannot read" in capsys.readouterr().err
+
+
+def test_the_guides_sql_examples_run(results, tmp_path):
+    """Every ```sql block of docs/batch.md runs as written on an exported database."""
+    import re
+
+    guide = (REPO / "docs" / "batch.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```sql\n(.*?)```", guide, flags=re.S)
+    assert blocks
+    database = tmp_path / "decisions.db"
+    export_sqlite(results, database)
+    with sqlite3.connect(database) as db:
+        for block in blocks:
+            for statement in (s for s in block.split(";") if s.strip()):
+                db.execute(statement).fetchall()  # sqlite3.OperationalError fails the test

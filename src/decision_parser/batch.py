@@ -8,7 +8,7 @@ The run, in order:
 3. parse the rest in worker processes (worker.py), each loading the pipeline once, each
    document under a time limit; a worker that overruns is killed and replaced;
 4. append each result to results.jsonl as one whole line (a single write, then fsync) and each
-   failure to errors.jsonl, so a run killed at any moment loses only the documents in flight
+   failure to OUT.errors.jsonl, so a run killed at any moment loses only the documents in flight
    and the next run resumes where it stopped;
 5. print a summary, and write the CSV / SQLite exports if asked (exports.py).
 
@@ -745,6 +745,12 @@ class BatchOptions:
             raise BatchUsageError(f"--out {self.out}: looks like an input document, not a .jsonl")
 
 
+def errors_path_for(out: Path) -> Path:
+    """results.jsonl -> results.errors.jsonl: each run's error records beside its results and
+    named after them, so two runs writing into one folder keep their own."""
+    return out.with_name(out.stem + ".errors.jsonl")
+
+
 def run(options: BatchOptions, *, stderr: TextIO | None = None) -> Summary:
     """Run a batch. Raises BatchUsageError (nothing was done) or BatchError (stopped early)."""
     stderr = stderr or sys.stderr
@@ -752,7 +758,7 @@ def run(options: BatchOptions, *, stderr: TextIO | None = None) -> Summary:
     workers = options.workers or default_workers()
     files, missing, unmatched = expand_inputs(options.inputs)
 
-    errors_path = options.errors or options.out.with_name("errors.jsonl")
+    errors_path = options.errors or errors_path_for(options.out)
     # A broad glob ('*') may reach the run's own outputs; they are not documents.
     own = [options.out, errors_path, options.sqlite]
     if options.csv:
@@ -952,4 +958,5 @@ def main(
     stdout.flush()
     if summary.interrupted:
         return 130
-    return 1 if summary.failed or summary.export_failed else 0
+    # Documents skipped because they failed before are still failing: the run is not clean.
+    return 1 if summary.failed or summary.skipped_failed or summary.export_failed else 0

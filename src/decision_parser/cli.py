@@ -242,7 +242,13 @@ def parse_command(
                     failures += 1
                     continue
                 except InputError as error:
-                    error_line(str(error))
+                    if path != "-" and os.path.isdir(path):
+                        error_line(
+                            f"{shown}: is a folder; to parse every document in it, run "
+                            f"`parse-decision batch {shown} --out results.jsonl`"
+                        )
+                    else:
+                        error_line(str(error))
                     failures += 1
                     continue
                 except MemoryError:
@@ -404,7 +410,7 @@ def evaluate_command(
     help=(
         "Parse a whole corpus (files, folders searched recursively, globs) in parallel worker "
         "processes into one JSONL file, one Decision per line. Resumable: a re-run skips "
-        "documents already in --out (by content hash). Failures go to errors.jsonl beside --out "
+        "documents already in --out (by content hash). Failures go to OUT.errors.jsonl beside --out "
         "and the run goes on; exit code 1 if any document failed. See docs/batch.md.\n\n"
         "Examples:\n\n"
         "  parse-decision batch decisions/ --out results.jsonl\n\n"
@@ -422,7 +428,7 @@ def batch_command(
     ],
     errors: Annotated[
         Path | None,
-        typer.Option("--errors", help="Error records (JSONL). Default: errors.jsonl beside --out."),
+        typer.Option("--errors", help="Error records (JSONL). Default: beside --out, named after it (results.errors.jsonl)."),
     ] = None,
     workers: Annotated[
         int | None,
