@@ -38,7 +38,7 @@ app = typer.Typer(
         "  parse-decision evaluate corpus/gold corpus/pdf"
     ),
 )
-COMMANDS = {"parse", "schema", "evaluate", "batch", "train", "review"}
+COMMANDS = {"parse", "schema", "evaluate", "batch", "train", "review", "register"}
 
 
 class OutputFormat(StrEnum):
@@ -308,6 +308,73 @@ def review_command(
     try:
         with Sink(html_out) as sink:
             sink.write(render_review(decision))
+            sink.commit()
+    except OutputFailed as error:
+        error_line(str(error))
+        raise typer.Exit(1) from None
+
+
+class RegisterFormat(StrEnum):
+    csv = "csv"
+    json = "json"
+    html = "html"
+
+
+@app.command(
+    "register",
+    help=(
+        "Join, by case, each Ombudsman decision or report with the committee papers and minutes "
+        "that answer it, and list every recommendation with its due date, the latest status a "
+        "paper reported (with the paper and the evidence) and whether it is overdue on --as-of. "
+        "Reads a batch's results.jsonl or its SQLite export.\n\n"
+        "Example:\n\n  parse-decision batch corpus/pdf --out results.jsonl\n\n"
+        "  parse-decision register results.jsonl --as-of 2025-03-01 --format html "
+        "--out register.html"
+    ),
+)
+def register_command(
+    results: Annotated[Path, typer.Argument(help="results.jsonl or a SQLite export.")],
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="The date overdue is judged on (default: today).")
+    ] = None,
+    output_format: Annotated[
+        RegisterFormat, typer.Option("--format", "-f", help="csv (default), json or html.")
+    ] = RegisterFormat.csv,
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Write here instead of stdout.")
+    ] = None,
+    sqlite_file: Annotated[
+        Path | None,
+        typer.Option("--sqlite", help="Also write tables register_recommendations and register_papers here."),
+    ] = None,
+) -> None:
+    import datetime as dt
+
+    from .exports import ExportError
+    from .register import build_register, read_decisions, to_csv, to_html, to_json, to_sqlite
+
+    try:
+        day = dt.date.fromisoformat(as_of) if as_of else dt.date.today()
+    except ValueError:
+        error_line(f"--as-of {as_of!r}: give a date as YYYY-MM-DD")
+        raise typer.Exit(2) from None
+    if not results.is_file():
+        error_line(f"{results}: no such file (give a batch's results.jsonl or SQLite export)")
+        raise typer.Exit(1)
+    try:
+        register = build_register(read_decisions(results), day)
+        if sqlite_file is not None:
+            to_sqlite(register, sqlite_file)
+    except (ExportError, OSError) as error:
+        error_line(str(error))
+        raise typer.Exit(1) from None
+    except Exception as error:  # noqa: BLE001 - sqlite3 errors on a damaged file: one line
+        error_line(f"{results}: {type(error).__name__}: {error}")
+        raise typer.Exit(1) from None
+    render = {"csv": to_csv, "json": to_json, "html": to_html}[output_format.value]
+    try:
+        with Sink(out) as sink:
+            sink.write(render(register))
             sink.commit()
     except OutputFailed as error:
         error_line(str(error))
