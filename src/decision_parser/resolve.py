@@ -26,7 +26,7 @@ from .find.parties import (
 )
 from .find.recommendations import RecommendationFinding, find_recommendations
 from .find.references import ReferenceFinding, find_other_references, find_references
-from .find.remedies import RemedyFinding, find_remedies
+from .find.remedies import RemedyFinding, find_remedies, kinds_in
 from .matches import RuleMatches
 from .models import (
     Amount,
@@ -535,7 +535,14 @@ def _remedy_actions(
         )
     for recommendation in recommendations:
         span = (recommendation.evidence.start, recommendation.evidence.end)
-        for action in recommendation.actions:
+        # A listed item's further actions come from broad verbs ("arrange for it to be sent to
+        # every member" is not a service for the complainant): beyond its main action, an item
+        # adds only the kinds the remedy patterns also read in it.
+        named = {kind for kind, _, _ in kinds_in(recommendation.text)}
+        actions = recommendation.actions[:1] + [
+            action for action in recommendation.actions[1:] if action in named
+        ]
+        for action in actions:
             evidence.setdefault(action, {}).setdefault(span, recommendation.evidence)
     return [
         RemedyAction(action=action, evidence=sorted(evidence[action].values(), key=lambda e: e.start))

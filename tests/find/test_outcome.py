@@ -145,6 +145,13 @@ def test_outcome(text, document_type, expected):
             "County Council\nKey to names used\nRecommendations",
             "lgsco_report",
         ),
+        # A chapter of a report on the website: the decision's header block, a report's body.
+        (
+            "Fenwick Borough Council (24 003 118)\nCategory : Housing > Allocations\nDecision : Upheld\n"
+            "Decision date : 2 May 2025\nThe Investigation\nThe complaint\n1. Mr T complained.\n"
+            "Legal and administrative background\nThe Ombudsman's role and powers\n2. We looked into it.",
+            "lgsco_report",
+        ),
         ("A shopping list: eggs, bread and milk.", "other"),
     ],
 )

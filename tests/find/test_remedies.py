@@ -131,6 +131,43 @@ CASES = [
         "committee_report",
         [],
     ),
+    # Wider action stated as 'take action to address its failings', and writing to others.
+    (
+        "Summary: The Council agreed to say sorry to Mrs P in writing, take action to address "
+        "the failings in its repairs service and contact all other tenants awaiting repairs "
+        "about their options.",
+        "lgsco_decision",
+        ["apology", "service_improvement"],
+    ),
+    # Answering a query is information for the complainant now.
+    (
+        "Summary: We recommended the Council answers the outstanding questions about Mr D's "
+        "rent account.",
+        "lgsco_decision",
+        ["provision"],
+    ),
+    # A remedy already made, and relief awarded on a bill, which is a financial remedy.
+    (
+        "Summary: The injustice to Ms R has already been remedied by the Council's later "
+        "actions, including an apology. It has also awarded backdated council tax relief.",
+        "lgsco_decision",
+        ["apology", "payment"],
+    ),
+    # A paper that itself gives details, or copies of itself to members, provides nothing.
+    (
+        "Meeting: 3 March 2025 - Cabinet (Item 7)\nDecision:\nThis report provides details of a "
+        "complaint the Ombudsman upheld. Members will be provided in confidence with a copy of "
+        "the Ombudsman's report.",
+        "committee_minutes",
+        [],
+    ),
+    # Policies that were reviewed are a wider change, not a review of the complainant's case.
+    (
+        "Minutes:\nThe Leader said the Council had paid Mr W £900 after the Ombudsman's "
+        "decision, and its policies had been reviewed so that it would not happen again.",
+        "committee_minutes",
+        ["payment", "service_improvement"],
+    ),
 ]
 
 

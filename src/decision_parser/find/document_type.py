@@ -35,6 +35,9 @@ CUES: dict[str, list[tuple[str, int]]] = {
         (r"^\s*(The Ombudsman[’']s|Our) (final )?(decision|findings)\s*$", 1),
         (r"\bIn this report,?\s+(I|we)\s+(have\s+)?used\s+the\s+word\b", 4),
         (r"^\s*The Investigation\s*$", 2),
+        # A report's own heading; a chapter page of a report on the website carries the same
+        # header block (Category, Decision, Decision date) as a decision, so this must outweigh it.
+        (r"^\s*Legal and administrative background\s*$", 6),
         # The web summary of a public report.
         (r"^\s*Report summary\s*$", 8),
         (r"^\s*Finding\s*$", 2),
