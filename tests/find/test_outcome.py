@@ -149,7 +149,8 @@ def test_outcome(text, document_type, expected):
         (
             "Fenwick Borough Council (24 003 118)\nCategory : Housing > Allocations\nDecision : Upheld\n"
             "Decision date : 2 May 2025\nThe Investigation\nThe complaint\n1. Mr T complained.\n"
-            "Legal and administrative background\nThe Ombudsman's role and powers\n2. We looked into it.",
+            "Legal and administrative background\nThe Ombudsman's role and powers\n2. In this report, we have "
+            "used the word fault for these.",
             "lgsco_report",
         ),
         ("A shopping list: eggs, bread and milk.", "other"),
