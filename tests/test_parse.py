@@ -56,6 +56,12 @@ CASES = [
     (COMMITTEE, "case_references.0.role", "primary"),
     (COMMITTEE, "case_references.1.role", "related"),
     (COMMITTEE, "recommendations.0.actions", ["provision"]),
+    # One case reference per document, and the key that joins a non-standard printing.
+    (DECISION, "case_reference", "23 004 117"),
+    (DECISION, "case_key", "23004117"),
+    (COMMITTEE, "case_reference", "230005792"),
+    (COMMITTEE, "case_key", "23005792"),
+    ("A shopping list: eggs, bread and milk.", "case_reference", None),
 ]
 
 

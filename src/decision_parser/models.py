@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 DocumentType = Literal[
     "lgsco_decision", "lgsco_report", "committee_report", "committee_minutes", "other"
@@ -165,7 +165,19 @@ class Decision(_Model):
     parser_version: str
     source: Source
     document_type: DocumentType
-    case_references: list[CaseReference] = Field(default_factory=list)
+    case_reference: str | None = Field(
+        None,
+        description="The case the document is about: its primary reference, canonical "
+        "'YY NNN NNN' where the digits allow it, else as printed (see case_key).",
+    )
+    case_key: str | None = Field(
+        None,
+        description="The primary reference's eight digits, the key to join documents on: "
+        "'23 014 562' and the non-standard printing '230014562' both give '23014562'.",
+    )
+    case_references: list[CaseReference] = Field(
+        default_factory=list, description="Every mention of a case reference, in order."
+    )
     other_references: list[str] = Field(
         default_factory=list, description="The council's own report codes, e.g. CS/22/07."
     )

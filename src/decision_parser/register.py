@@ -36,6 +36,8 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from .casekeys import canonical as _canonical
+from .casekeys import case_key as join_key
 from .exports import ExportError, read_results, recommendation_amount
 
 OMBUDSMAN_TYPES = ("lgsco_decision", "lgsco_report")
@@ -46,21 +48,6 @@ MIN_WORDING = 0.4
 _STOP = frozenset(
     ["a", "an", "and", "the", "to", "of", "for", "in", "on", "by", "with", "his", "her", "their", "its", "it", "this", "that", "be", "is", "are", "was", "were", "within", "from", "as", "at", "or", "which", "who", "council", "councils", "mr", "mrs", "miss", "ms"]
 )
-
-
-def join_key(reference: str | None) -> str | None:
-    """The digits a case is known by: '23 014 562', '23-014-562' and '230014562' (a printing
-    with the year's separator as a 0) all give '23014562'."""
-    if not reference:
-        return None
-    digits = re.sub(r"\D", "", reference)
-    if len(digits) == 9 and digits[2] == "0":
-        digits = digits[:2] + digits[3:]
-    return digits if len(digits) == 8 else None
-
-
-def _canonical(key: str) -> str:
-    return f"{key[:2]} {key[2:5]} {key[5:]}"
 
 
 def _due(deadline: dict | None) -> tuple[str | None, str | None]:

@@ -11,6 +11,7 @@ import re
 from spacy.language import Language
 
 from . import __version__, combine
+from .casekeys import case_key
 from .document import CleanText, Document
 from .find.dates import DateFinding, find_dates
 from .find.deadlines import DeadlineFinding, find_deadlines
@@ -185,6 +186,8 @@ def build_decision(
             pages=len(document.pages),
         ),
         document_type=document_type,
+        case_reference=next((r.reference for r in references if r.role == "primary"), None),
+        case_key=case_key(next((r.reference for r in references if r.role == "primary"), None)),
         case_references=references,
         other_references=other_references,
         parties=parties,
