@@ -85,7 +85,9 @@ def _cases() -> list[Case]:
         Case("kind/symlink-loop", _symlink_loop),
         Case("kind/non-utf8-name", _non_utf8_name, True),
         Case("kind/over-max-bytes", lambda f: ["--max-bytes", "1000", str(_write(f / "big.txt", SENTENCE * 100))]),
-        Case("pdf/1000-pages", _long_pdf, True),
+        Case("pdf/1000-pages", lambda f: _long_pdf(f, 1000), True),
+        # Ten times longer than real packs: stopped by the single-file time limit, one line.
+        Case("pdf/10000-pages", lambda f: _long_pdf(f, 10_000)),
         Case("pdf/form-xobject-fanout", _fanout_pdf),
         Case("out/dev-full", lambda f: [str(_write(f / "ok.txt", SENTENCE)), "--out", "/dev/full"]),
         Case("batch/mixed-folder", _batch_mixed),
@@ -119,13 +121,13 @@ def _non_utf8_name(folder: Path) -> list[str]:
     return [os.fsdecode(name)]
 
 
-def _long_pdf(folder: Path) -> list[str]:
+def _long_pdf(folder: Path, pages: int) -> list[str]:
     from pypdf import PdfReader, PdfWriter
 
     source = Path(__file__).resolve().parents[1] / "corpus" / "pdf" / "001_harlow_vale_send_upheld.pdf"
     reader = PdfReader(source)
     writer = PdfWriter()
-    while len(writer.pages) < 1000:
+    while len(writer.pages) < pages:
         for page in reader.pages:
             writer.add_page(page)
     path = folder / "long.pdf"

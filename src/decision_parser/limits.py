@@ -24,7 +24,7 @@ import threading
 from collections.abc import Callable, Iterator
 
 # Time a stuck C call gets after the limit before the watchdog gives up on it.
-WATCHDOG_GRACE = 10.0
+WATCHDOG_GRACE = 3.0
 # Resident memory a single document may take: far above a real one (a 1,000-page PDF parses
 # in a few hundred MB), below the 2 GB a batch of several workers can afford each.
 DEFAULT_MAX_MEMORY_MB = 1536
