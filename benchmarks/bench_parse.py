@@ -17,6 +17,7 @@ One run prints three tables (issue "Speed"):
    process that imports pdfplumber and extracts the same pages.
 3. Scale: PDFs of N pages (a corpus document's pages repeated), each parsed in a fresh
    process; seconds, seconds per page and peak memory must stay flat per page.
+4. Text scale: the same for plain text of 0.5 to 4 MB.
 
 The bars the issue sets are printed beside the figures; exit status 1 when a bar is missed.
 """
@@ -186,8 +187,20 @@ def scale(sizes: list[int], folder: Path) -> list[tuple[int, float, float]]:
     rows = []
     for pages in sizes:
         path = _long_pdf(pages, folder)
-        seconds, megabytes = _child_run([*CLI, str(path), "--out", os.devnull])
+        seconds, megabytes = _child_run([*CLI, str(path), "--out", os.devnull, "--timeout", "0"])
         rows.append((pages, seconds, megabytes))
+    return rows
+
+
+def text_scale(sizes_mb: list[float], folder: Path) -> list[tuple[float, float, float]]:
+    """A corpus source repeated to each size (ordinary paragraphs, lists and headings)."""
+    unit = ONE_PAGE_TEXT.read_text(encoding="utf-8") + "\n\n"
+    rows = []
+    for size in sizes_mb:
+        path = folder / f"long_{size}mb.txt"
+        path.write_text(unit * max(1, int(size * 2**20 / len(unit.encode()))), encoding="utf-8")
+        seconds, megabytes = _child_run([*CLI, str(path), "--out", os.devnull, "--timeout", "0"])
+        rows.append((size, seconds, megabytes))
     return rows
 
 
@@ -210,6 +223,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="benchmark N PDFs built by tests/pdfs.py")  # fmt: skip
     parser.add_argument("--scale", default="1,10,100,1000",
                         help="page counts for the scale table ('' to skip)")  # fmt: skip
+    parser.add_argument("--text-scale", default="0.5,1,2,4",
+                        help="sizes in MB for the text scale table ('' to skip)")  # fmt: skip
     options = parser.parse_args(argv)
     missed: list[str] = []
 
@@ -257,6 +272,12 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {'pages':>6} {'seconds':>9} {'ms/page':>9} {'peak MB':>9}")
             for count, seconds, megabytes in scale(sizes, Path(scratch)):
                 print(f"  {count:>6} {seconds:>9.2f} {seconds * 1000 / count:>9.1f} {megabytes:>9.0f}")
+        sizes_mb = [float(n) for n in options.text_scale.split(",") if n.strip()]
+        if sizes_mb:
+            print(f"\n4. text scale: {ONE_PAGE_TEXT.name} repeated, one fresh process each")
+            print(f"  {'MB':>6} {'seconds':>9} {'s per MB':>9} {'peak MB':>9}")
+            for size, seconds, megabytes in text_scale(sizes_mb, Path(scratch)):
+                print(f"  {size:>6g} {seconds:>9.2f} {seconds / size:>9.2f} {megabytes:>9.0f}")
     if missed:
         print("\nbars missed: " + ", ".join(missed))
     return 1 if missed else 0
