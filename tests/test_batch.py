@@ -224,6 +224,8 @@ def test_inputs_expand_folders_globs_and_report_missing(tmp_path):
     (tmp_path / "a" / ".hidden.pdf").write_text("x")
     (tmp_path / "a" / ".git").mkdir()
     (tmp_path / "a" / ".git" / "x.pdf").write_text("x")
+    (tmp_path / "a" / "README.md").write_text("x")  # the folder's own notes
+    (tmp_path / "a" / "deep" / "LICENSE.txt").write_text("x")
 
     files, missing, unmatched = expand_inputs(
         [
@@ -231,13 +233,16 @@ def test_inputs_expand_folders_globs_and_report_missing(tmp_path):
             str(tmp_path / "*.md"),
             str(tmp_path / "a" / "one.pdf"),  # named twice: once only
             str(tmp_path / "a" / "skip.docx"),  # named explicitly: taken
+            str(tmp_path / "a" / "README.md"),  # named explicitly: taken
             str(tmp_path / "gone.pdf"),
             str(tmp_path / "*.nothing"),
         ]
     )
 
     names = [Path(f).relative_to(tmp_path).as_posix() for f in files]
-    assert names == ["a/one.pdf", "a/deep/three.txt", "a/deep/two.HTML", "b.md", "a/skip.docx"]
+    assert names == [
+        "a/one.pdf", "a/deep/three.txt", "a/deep/two.HTML", "b.md", "a/skip.docx", "a/README.md"
+    ]  # fmt: skip
     assert missing == [str(tmp_path / "gone.pdf")]
     assert unmatched == [str(tmp_path / "*.nothing")]
 

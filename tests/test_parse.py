@@ -29,6 +29,11 @@ published on 22<sup>nd</sup> July 2024.
 Appendix A – Ombudsman Case 22 03 403
 """
 
+NOT_A_DOCUMENT = """Notes for the reading group
+We talked about a story in which a landlord was at fault and agreed to pay a tenant £250
+and to apologise. Next week: chapter four.
+"""
+
 
 def field(decision, path: str):
     """Follow a dotted path ('recommendations.1.payee'); dates come back as ISO strings."""
@@ -62,6 +67,12 @@ CASES = [
     (COMMITTEE, "case_reference", "230005792"),
     (COMMITTEE, "case_key", "23005792"),
     ("A shopping list: eggs, bread and milk.", "case_reference", None),
+    # Neither a decision nor a paper: facts kept, no findings or remedies read into it.
+    (NOT_A_DOCUMENT, "document_type", "other"),
+    (NOT_A_DOCUMENT, "amounts.0.value", 250.0),
+    (NOT_A_DOCUMENT, "outcome.fault", None),
+    (NOT_A_DOCUMENT, "remedy_actions", []),
+    (NOT_A_DOCUMENT, "recommendations", []),
 ]
 
 

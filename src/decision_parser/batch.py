@@ -109,12 +109,19 @@ def expand_inputs(inputs: Iterable[str]) -> tuple[list[str], list[str], list[str
     return files, missing, unmatched
 
 
+# A folder's own notes are not documents: README.md beside a corpus describes it. Named on the
+# command line, such a file is still parsed.
+_FOLDER_NOTES = re.compile(r"^(readme|licen[cs]e|changelog|changes|contributing|notice)\b", re.I)
+
+
 def _walk(folder: str) -> list[str]:
     found = []
     for root, dirs, names in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(names):
-            if not name.startswith(".") and name.lower().endswith(DOCUMENT_SUFFIXES):
+            if name.startswith(".") or _FOLDER_NOTES.match(name):
+                continue
+            if name.lower().endswith(DOCUMENT_SUFFIXES):
                 found.append(os.path.join(root, name))
     return found
 

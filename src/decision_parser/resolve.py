@@ -17,7 +17,7 @@ from .find.dates import DateFinding, find_dates
 from .find.deadlines import DeadlineFinding, find_deadlines
 from .find.document_type import find_category, find_document_type
 from .find.money import AmountFinding, find_amounts
-from .find.outcome import find_outcome
+from .find.outcome import OutcomeFinding, find_outcome
 from .find.parties import (
     NameFinding,
     choose_complainant,
@@ -149,6 +149,12 @@ def build_decision(
     ]
 
     found = find_outcome(ct, structure, document_type)
+    if document_type == "other":
+        # Not a decision, a report or a council paper (a README, a letter, a news item): its
+        # facts (references, sums, dates) are kept, but it makes no findings and sets no
+        # remedies, so none are read into it.
+        found = OutcomeFinding()
+        recommendations = []
     outcome = Outcome(
         decision=found.decision,
         fault=found.fault,
@@ -158,7 +164,11 @@ def build_decision(
         evidence=[ct.evidence(s, e) for s, e in found.spans],
     )
 
-    remedy_actions = _remedy_actions(ct, find_remedies(structure, document_type), recommendations)
+    remedy_actions = (
+        []
+        if document_type == "other"
+        else _remedy_actions(ct, find_remedies(structure, document_type), recommendations)
+    )
     if outcome.fault and outcome.injustice is None:
         personal = [a for a in remedy_actions if a.action in ("apology", "payment")]
         if personal:
