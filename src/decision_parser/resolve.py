@@ -15,7 +15,12 @@ from .casekeys import case_key
 from .document import CleanText, Document
 from .find.dates import DateFinding, find_dates
 from .find.deadlines import DeadlineFinding, find_deadlines
-from .find.document_type import find_category, find_document_type
+from .find.document_type import (
+    MENTIONS_OMBUDSMAN,
+    TYPE_WINDOW,
+    find_category,
+    find_document_type,
+)
 from .find.money import AmountFinding, find_amounts
 from .find.outcome import OutcomeFinding, find_outcome
 from .find.parties import (
@@ -149,10 +154,12 @@ def build_decision(
     ]
 
     found = find_outcome(ct, structure, document_type)
-    if document_type == "other":
-        # Not a decision, a report or a council paper (a README, a letter, a news item): its
-        # facts (references, sums, dates) are kept, but it makes no findings and sets no
-        # remedies, so none are read into it.
+    # Not a decision, a report or a council paper, and silent about the Ombudsman (a letter, a
+    # news item, notes): its facts (references, sums, dates) are kept, but it makes no findings
+    # and sets no remedies. A page that is 'other' but about the Ombudsman's work (a press list
+    # of reports) keeps what it states.
+    unrelated = document_type == "other" and not MENTIONS_OMBUDSMAN.search(ct.text[:TYPE_WINDOW])
+    if unrelated:
         found = OutcomeFinding()
         recommendations = []
     outcome = Outcome(
@@ -166,7 +173,7 @@ def build_decision(
 
     remedy_actions = (
         []
-        if document_type == "other"
+        if unrelated
         else _remedy_actions(ct, find_remedies(structure, document_type), recommendations)
     )
     if outcome.fault and outcome.injustice is None:
