@@ -29,6 +29,19 @@ published on 22<sup>nd</sup> July 2024.
 Appendix A – Ombudsman Case 22 03 403
 """
 
+# An old-style page: no parts but "The complaint", with the remedy list and its follow-up under
+# it after the strong lead-in; the complainant's own wish before it is not read as a remedy.
+OLD_STYLE = """24 001 002
+Decision : Upheld
+The complaint
+Mrs H says she wants the council to apologise.
+The Ombudsman found fault causing injustice.
+To remedy the injustice the council has agreed to:
+- pay Mrs H £200;
+- arrange the care assessment Mrs H was owed.
+The council should also train its staff on the new rules.
+"""
+
 NOT_A_DOCUMENT = """Notes for the reading group
 We talked about a story in which a landlord was at fault and agreed to pay a tenant £250
 and to apologise. Next week: chapter four.
@@ -123,3 +136,10 @@ def test_payee(item, payee):
     (recommendation,) = decision_parser.parse_text(text, use_model=False).recommendations
     assert "payment" in recommendation.actions
     assert recommendation.payee == payee
+
+
+def test_old_style_page_remedies_under_the_complaint():
+    decision = decision_parser.parse_text(OLD_STYLE)
+    assert [a.action for a in decision.remedy_actions] == [
+        "payment", "provision", "service_improvement"
+    ]  # fmt: skip

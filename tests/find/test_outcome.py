@@ -153,6 +153,13 @@ def test_outcome(text, document_type, expected):
             "used the word fault for these.",
             "lgsco_report",
         ),
+        # A report's web summary: the decision's header block, then its key to names.
+        (
+            "Ashby Moor Council (25 004 310)\nCategory : Housing > Repairs\nDecision : Upheld\n"
+            "Decision date : 9 Jun 2025\nOverview:\nKey to names used\nMr S The complainant\n"
+            "Summary\nMr S complained about damp.",
+            "lgsco_report",
+        ),
         ("A shopping list: eggs, bread and milk.", "other"),
     ],
 )

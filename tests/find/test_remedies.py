@@ -168,6 +168,25 @@ CASES = [
         "committee_minutes",
         ["payment", "service_improvement"],
     ),
+    # Spellings: 'reoccurrence' and 'recurrence', 're-consider'.
+    (
+        "Summary: The Council will say sorry to Mr Q and act to prevent reoccurrence.",
+        "lgsco_decision",
+        ["apology", "service_improvement"],
+    ),
+    (
+        "Summary: We have agreed a remedy to re-consider Ms U's application for a permit, and "
+        "the Council will take steps to prevent a recurrence.",
+        "lgsco_decision",
+        ["review", "service_improvement"],
+    ),
+    # A complaint dealt with again is a review of the case; checking other children is wider.
+    (
+        "Summary: The Council has agreed to complete a new stage two investigation of Mr K's "
+        "complaint and to carry out an audit of children missing education in its area.",
+        "lgsco_decision",
+        ["review", "service_improvement"],
+    ),
 ]
 
 

@@ -30,7 +30,9 @@ CUES: dict[str, list[tuple[str, int]]] = {
         (r"^\s*(Report|Date of report|Report date)\s*:?\s*\d", 2),
         (r"\bsection 30\b.*\bnotice", 2),
         (r"^\s*Recommendations\s*$", 1),
-        (r"^\s*Key to names used\s*$", 3),
+        # Only reports name their people in a key; a report's web summary also carries the
+        # decision's header block (Category, Decision, Decision date), which this outweighs.
+        (r"^\s*Key to names used\s*$", 11),
         (r"\bpublic interest report\b", 1),
         (r"^\s*(The Ombudsman[’']s|Our) (final )?(decision|findings)\s*$", 1),
         (r"\bIn this report,?\s+(I|we)\s+(have\s+)?used\s+the\s+word\b", 4),

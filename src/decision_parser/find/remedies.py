@@ -134,15 +134,33 @@ def _framed(sentence: str) -> bool:
 def _candidate_sentences(structure: Structure, document_type: str) -> list[Sentence]:
     if document_type in ("committee_report", "committee_minutes"):
         return [s for s in structure.sentences() if s.role not in NEVER]
-    if structure.has(*DECISION_ROLES):
-        # Short old-style pages state the remedy right under "The complaint": only a strong
-        # frame ("To remedy the injustice, the council has agreed to:") counts there.
-        return [
-            s
-            for s in structure.sentences()
-            if s.role in DECISION_ROLES or (s.role == "complaint" and STRONG_FRAME.search(s.text))
-        ]
-    return [s for s in structure.sentences() if s.role not in NEVER]
+    decision_parts = structure.has(*DECISION_ROLES)
+    # Short old-style pages state the remedy right under "The complaint": only a strong frame
+    # ("To remedy the injustice, the council has agreed to:") counts there, with the list of
+    # items it leads into.
+    chosen = []
+    lead_block: int | None = None  # the last block of a strongly framed lead-in and its items
+    remedy_started = False
+    for s in structure.sentences():
+        is_item = structure.ct.blocks[s.block].kind == "item"
+        if lead_block is not None and not (is_item and s.block <= lead_block + 1):
+            lead_block = None
+        if s.role in DECISION_ROLES if decision_parts else s.role not in NEVER:
+            chosen.append(s)
+        elif s.role == "complaint" and STRONG_FRAME.search(s.text):
+            chosen.append(s)
+            lead_block = s.block if s.text.rstrip().endswith(":") else None
+        elif s.role == "complaint" and lead_block is not None:
+            chosen.append(s)
+            lead_block = s.block
+        elif s.role == "complaint" and remedy_started and not decision_parts:
+            # A page with no other parts goes on from the remedy to its follow-up ("The
+            # Council should send the payments ...; monitor ...") under the same heading.
+            chosen.append(s)
+        remedy_started = remedy_started or (
+            s.role == "complaint" and bool(STRONG_FRAME.search(s.text))
+        )
+    return chosen
 
 
 def _items_about_the_case(structure: Structure) -> set[int]:
