@@ -39,6 +39,8 @@ class Case:
     name: str
     make: Callable[[Path], list[str]]  # writes the input(s), returns the command's arguments
     expect_ok: bool = False  # a document the parser should read (exit 0), not refuse
+    # After the run: None when the outputs are right, else what is wrong.
+    check: Callable[[Path], str | None] | None = None
 
 
 def _write(path: Path, text: str | bytes) -> Path:
@@ -59,8 +61,12 @@ SENTENCE = "The Council agreed to apologise to Mrs X and pay her £300 by 14 Mar
 
 def _cases() -> list[Case]:
     cases = [
-        _text_case("short-lines-100k", lambda: "Mr X said the Council failed to pay £1.\n" * 100_000),
-        _text_case("status-lines-100k", lambda: "- Review the policy. Status: Complete\n" * 100_000),
+        _text_case(
+            "short-lines-100k", lambda: "Mr X said the Council failed to pay £1.\n" * 100_000
+        ),
+        _text_case(
+            "status-lines-100k", lambda: "- Review the policy. Status: Complete\n" * 100_000
+        ),
         _text_case("one-line-4mb", lambda: SENTENCE * (4_000_000 // len(SENTENCE))),
         _text_case("one-char-lines-1m", lambda: "a\n" * 1_000_000),
         _text_case("open-parens-1m", lambda: "(" * 1_000_000),
@@ -73,24 +79,79 @@ def _cases() -> list[Case]:
         _text_case("money-run", lambda: "£1 " * 300_000),
         _text_case("date-run", lambda: "On 3 May 2024, " * 150_000),
         _text_case("within-run", lambda: "within one month of the final decision " * 100_000),
-        _text_case("long-sentences", lambda: ("the Council was at fault and " * 20_000 + ".\n") * 5),
+        _text_case(
+            "long-sentences", lambda: ("the Council was at fault and " * 20_000 + ".\n") * 5
+        ),
         _text_case("percent-pdf-text", lambda: "This text mentions %PDF-1.7 early on.\n" * 3),
-        Case("html/nested-div-100k", lambda f: [str(_write(f / "div.html", "<html><body>" + "<div>" * 100_000 + "Mrs X" + "</div>" * 100_000 + "</body></html>"))]),
-        Case("html/nested-table-3k", lambda f: [str(_write(f / "table.html", "<html><body>" + "<table><tr><td>" * 3_000 + "x" + "</td></tr></table>" * 3_000 + "</body></html>"))]),
-        Case("html/huge-ol-start", lambda f: [str(_write(f / "ol.html", '<html><body><ol type="i" start="99999999999999999999"><li>pay Mrs X £5</li></ol></body></html>'))], True),
-        Case("html/entity-bomb", lambda f: [str(_write(f / "bomb.html", '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]><html><body>&lol2;</body></html>'))]),
+        Case(
+            "html/nested-div-100k",
+            lambda f: [
+                str(
+                    _write(
+                        f / "div.html",
+                        "<html><body>"
+                        + "<div>" * 100_000
+                        + "Mrs X"
+                        + "</div>" * 100_000
+                        + "</body></html>",
+                    )
+                )
+            ],
+        ),
+        Case(
+            "html/nested-table-3k",
+            lambda f: [
+                str(
+                    _write(
+                        f / "table.html",
+                        "<html><body>"
+                        + "<table><tr><td>" * 3_000
+                        + "x"
+                        + "</td></tr></table>" * 3_000
+                        + "</body></html>",
+                    )
+                )
+            ],
+        ),
+        Case(
+            "html/huge-ol-start",
+            lambda f: [
+                str(
+                    _write(
+                        f / "ol.html",
+                        '<html><body><ol type="i" start="99999999999999999999"><li>pay Mrs X £5</li></ol></body></html>',
+                    )
+                )
+            ],
+            True,
+        ),
+        Case(
+            "html/entity-bomb",
+            lambda f: [
+                str(
+                    _write(
+                        f / "bomb.html",
+                        '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]><html><body>&lol2;</body></html>',
+                    )
+                )
+            ],
+        ),
         Case("kind/fifo", _fifo),
         Case("kind/dev-zero-link", _dev_zero_link),
         Case("kind/directory", lambda f: [str(f)]),
         Case("kind/symlink-loop", _symlink_loop),
         Case("kind/non-utf8-name", _non_utf8_name, True),
-        Case("kind/over-max-bytes", lambda f: ["--max-bytes", "1000", str(_write(f / "big.txt", SENTENCE * 100))]),
+        Case(
+            "kind/over-max-bytes",
+            lambda f: ["--max-bytes", "1000", str(_write(f / "big.txt", SENTENCE * 100))],
+        ),
         Case("pdf/1000-pages", lambda f: _long_pdf(f, 1000), True),
         # Ten times longer than real packs: stopped by the single-file time limit, one line.
         Case("pdf/10000-pages", lambda f: _long_pdf(f, 10_000)),
         Case("pdf/form-xobject-fanout", _fanout_pdf),
         Case("out/dev-full", lambda f: [str(_write(f / "ok.txt", SENTENCE)), "--out", "/dev/full"]),
         Case("batch/mixed-folder", _batch_mixed),
+        Case("pdf/mutants-300", _pdf_mutants, check=_one_outcome_per_mutant),
     ]
     return cases
 
@@ -124,7 +185,9 @@ def _non_utf8_name(folder: Path) -> list[str]:
 def _long_pdf(folder: Path, pages: int) -> list[str]:
     from pypdf import PdfReader, PdfWriter
 
-    source = Path(__file__).resolve().parents[1] / "corpus" / "pdf" / "001_harlow_vale_send_upheld.pdf"
+    source = (
+        Path(__file__).resolve().parents[1] / "corpus" / "pdf" / "001_harlow_vale_send_upheld.pdf"
+    )
     reader = PdfReader(source)
     writer = PdfWriter()
     while len(writer.pages) < pages:
@@ -180,12 +243,91 @@ def _batch_mixed(folder: Path) -> list[str]:
     inputs = folder / "inputs"
     inputs.mkdir()
     for n in range(3):
-        _write(inputs / f"good-{n}.txt", f"Summary: The Council agreed to pay Mr {chr(65 + n)} £{n + 1}00.")
+        _write(
+            inputs / f"good-{n}.txt",
+            f"Summary: The Council agreed to pay Mr {chr(65 + n)} £{n + 1}00.",
+        )
     os.mkfifo(inputs / "pipe.txt")
     (inputs / "zero.txt").symlink_to("/dev/zero")
     with open(os.fsencode(inputs) + b"/bad\xff-name.txt", "wb") as handle:
         handle.write(SENTENCE.encode())
     return ["batch", str(inputs), "--out", str(folder / "results.jsonl"), "--workers", "2"]
+
+
+MUTANTS = 300
+
+
+def _pdf_mutants(folder: Path) -> list[str]:
+    """Damaged copies of the corpus PDFs, made with a fixed seed: bytes flipped, ranges cut,
+    repeated or zeroed, the cross-reference table and object numbers garbled, counts and
+    lengths that lie. Each is given a final %%EOF so that most get past the truncation check
+    and into the readers. Run as one batch: every mutant must get exactly one outcome."""
+    import random
+
+    rng = random.Random(11)
+    sources = sorted((Path(__file__).resolve().parents[1] / "corpus" / "pdf").glob("*.pdf"))
+    inputs = folder / "mutants"
+    inputs.mkdir()
+    for n in range(MUTANTS):
+        data = bytearray(rng.choice(sources).read_bytes())
+        kind = n % 8
+        at = rng.randrange(len(data))
+        span = rng.randrange(1, 2048)
+        if kind == 0:  # flip bytes here and there
+            for _ in range(rng.randrange(1, 64)):
+                data[rng.randrange(len(data))] ^= 1 << rng.randrange(8)
+        elif kind == 1:  # cut a range out
+            del data[at : at + span]
+        elif kind == 2:  # repeat a range
+            data[at:at] = data[at : at + span]
+        elif kind == 3:  # zero a range
+            data[at : at + span] = bytes(len(data[at : at + span]))
+        elif kind == 4:  # garble the cross-reference table
+            xref = data.rfind(b"xref")
+            if xref > 0:
+                data[xref : xref + 200] = bytes(
+                    rng.randrange(48, 58) for _ in data[xref : xref + 200]
+                )
+        elif kind == 5:  # object numbers that point elsewhere
+            data = bytearray(data.replace(b" 0 R", b" 9 R", rng.randrange(1, 50)))
+        elif kind == 6:  # a page count and stream lengths that lie
+            data = bytearray(data.replace(b"/Count ", b"/Count 99999999", 1))
+            data = bytearray(data.replace(b"/Length ", b"/Length 9", rng.randrange(1, 10)))
+        else:  # cut the file short
+            del data[at:]
+        data += b"\n%%EOF\n"
+        (inputs / f"mutant_{n:03}.pdf").write_bytes(bytes(data))
+    return ["batch", str(inputs), "--out", str(folder / "results.jsonl"), "--workers", "2",
+            "--timeout", "20", "--progress", "none"]  # fmt: skip
+
+
+def _one_outcome_per_mutant(folder: Path) -> str | None:
+    import hashlib
+    import json
+
+    # Mutants that came out byte-identical are one document to the batch (parsed once).
+    contents = {
+        hashlib.sha256(path.read_bytes()).hexdigest() for path in (folder / "mutants").iterdir()
+    }
+    results = folder / "results.jsonl"
+    errors = folder / "results.errors.jsonl"
+    done = (
+        [json.loads(line) for line in results.read_text().splitlines()] if results.exists() else []
+    )
+    failed = (
+        [json.loads(line) for line in errors.read_text().splitlines()] if errors.exists() else []
+    )
+    outcomes = [d["source"]["sha256"] for d in done] + [r["sha256"] for r in failed]
+    if sorted(outcomes) != sorted(contents):
+        return f"{len(set(outcomes))} of {len(contents)} distinct mutants have one outcome"
+    crashes = sum(r["error"] == "WorkerCrashed" for r in failed)
+    print(
+        f"     {len(contents)} distinct mutants: {len(done)} parsed, {len(failed)} refused "
+        f"with one error record each ({crashes} worker crashes)"
+    )
+    if any("Traceback" in r.get("message", "") for r in failed):
+        return "a traceback in an error message"
+    return None
 
 
 def _limit_memory() -> None:
@@ -215,6 +357,9 @@ def run(case: Case, folder: Path) -> dict:
     seconds = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     lines = [line for line in err.splitlines() if line.strip()]
+    wrong = case.check(case_dir) if case.check else None
+    if wrong:
+        lines.insert(0, f"CHECK: {wrong}")
     return {
         "case": case.name,
         "exit": code,
@@ -224,7 +369,8 @@ def run(case: Case, folder: Path) -> dict:
         "traceback": "Traceback" in err or "╭" in err,
         "stderr_lines": len(lines),
         "first_line": lines[0][:140] if lines else "",
-        "ok": code == 0 if case.expect_ok else code not in ("timeout",) and "Traceback" not in err,
+        "ok": not wrong
+        and (code == 0 if case.expect_ok else code not in ("timeout",) and "Traceback" not in err),
     }
 
 
@@ -252,8 +398,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.keep is None:
             shutil.rmtree(folder, ignore_errors=True)
     failed = [r for r in results if not r["ok"] or r["traceback"] or r["seconds"] > TIME_LIMIT]
-    print(f"\n{len(results)} cases, {len(failed)} failing the bar "
-          f"(traceback, past {TIME_LIMIT:.0f} s, over {MEMORY_LIMIT // 1024**3} GB, or wrong outcome)")
+    print(
+        f"\n{len(results)} cases, {len(failed)} failing the bar "
+        f"(traceback, past {TIME_LIMIT:.0f} s, over {MEMORY_LIMIT // 1024**3} GB, or wrong outcome)"
+    )
     return 1 if failed else 0
 
 
