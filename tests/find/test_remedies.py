@@ -187,6 +187,20 @@ CASES = [
         "lgsco_decision",
         ["review", "service_improvement"],
     ),
+    # Minutes record that the committee considered or noted the Ombudsman's report (the
+    # statutory duty), in the passive.
+    (
+        "Minutes:\nRESOLVED: That the Ombudsman's report on the housing complaint and the "
+        "officers' response be noted.",
+        "committee_minutes",
+        ["report"],
+    ),
+    (
+        "Minutes:\nThe report of the Local Government Ombudsman was considered by the panel "
+        "with the Director's reply.",
+        "committee_minutes",
+        ["report"],
+    ),
 ]
 
 
