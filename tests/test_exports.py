@@ -165,3 +165,47 @@ def test_the_guides_sql_examples_run(results, tmp_path):
         for block in blocks:
             for statement in (s for s in block.split(";") if s.strip()):
                 db.execute(statement).fetchall()  # sqlite3.OperationalError fails the test
+
+
+@pytest.mark.parametrize(
+    ("deadline", "due", "precision"),
+    [
+        ({"due_date": "2025-03-06", "by": None}, "2025-03-06", "day"),
+        ({"due_date": None, "by": "2025-02"}, "2025-02-28", "month"),
+        ({"due_date": None, "by": "2024-02"}, "2024-02-29", "month"),
+        ({"due_date": None, "by": "2025-07-31"}, "2025-07-31", "day"),
+        ({"due_date": None, "by": None}, None, None),
+        (None, None, None),
+    ],
+)
+def test_due_dates_are_full_iso_dates_with_their_precision(deadline, due, precision):
+    from decision_parser.exports import due_date, due_precision
+
+    assert (due_date(deadline), due_precision(deadline)) == (due, precision)
+
+
+def test_one_vocabulary_and_a_version_1_database_is_migrated(results, tmp_path):
+    database = tmp_path / "decisions.db"
+    export_sqlite(results, database)
+    # Make it a version 1 file: without the columns version 2 added.
+    with sqlite3.connect(database) as db:
+        db.execute("DROP INDEX documents_by_case_key")
+        for table, columns in (
+            ("documents", ("case_key", "organisation")),
+            ("recommendations", ("case_key", "organisation", "due_precision")),
+            ("deadlines", ("due_precision",)),
+        ):
+            for column in columns:
+                db.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+        db.execute("PRAGMA user_version = 1")
+    export_sqlite(results, database)
+    with sqlite3.connect(database) as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == 2
+        rows = db.execute("SELECT reference, case_key, council, organisation FROM documents").fetchall()
+        assert rows and all(key == reference.replace(" ", "") for reference, key, _, _ in rows if reference)
+        assert all(council == organisation for _, _, council, organisation in rows)
+        # SQLite reads every due date as a date.
+        dues = db.execute(
+            "SELECT due_date, date(due_date), due_precision FROM recommendations WHERE due_date IS NOT NULL"
+        ).fetchall()
+        assert dues and all(due == parsed and precision in ("day", "month") for due, parsed, precision in dues)

@@ -15,6 +15,7 @@ older or newer parser version (which may add fields) still exports.
 from __future__ import annotations
 
 import argparse
+import calendar
 import csv
 import datetime as dt
 import json
@@ -25,6 +26,8 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+from .casekeys import case_key
 
 
 class ExportError(Exception):
@@ -138,9 +141,29 @@ def recommendation_amount(recommendation: dict) -> float | None:
 
 
 def due_date(deadline: dict | None) -> str | None:
+    """When a recommendation is due, as a full ISO date that SQLite's date() and spreadsheets
+    read: the worked-out date, or an absolute 'by' deadline; 'by February 2025' is due on the
+    last day of that month (due_precision says which)."""
+    return _due(deadline)[0]
+
+
+def due_precision(deadline: dict | None) -> str | None:
+    """'day', or 'month' for a deadline printed as a month only; None without a due date."""
+    return _due(deadline)[1]
+
+
+def _due(deadline: dict | None) -> tuple[str | None, str | None]:
     if not deadline:
-        return None
-    return deadline.get("due_date") or deadline.get("by")
+        return None, None
+    if deadline.get("due_date"):
+        return deadline["due_date"], "day"
+    by = deadline.get("by") or ""
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", by):
+        return by, "day"
+    if re.fullmatch(r"\d{4}-\d{2}", by):
+        year, month = int(by[:4]), int(by[5:])
+        return f"{by}-{calendar.monthrange(year, month)[1]:02d}", "month"
+    return None, None
 
 
 # Column name -> what it holds. docs/batch.md repeats these; a test keeps the two in step.
@@ -150,10 +173,13 @@ DOCUMENT_COLUMNS: dict[str, str] = {
     "media_type": "application/pdf, text/html or text/plain",
     "pages": "number of pages (1 for HTML and text)",
     "document_type": "lgsco_decision, lgsco_report, committee_report, committee_minutes, other",
-    "reference": "the primary Ombudsman case reference, 'YY NNN NNN'",
+    "reference": "the primary Ombudsman case reference, 'YY NNN NNN' (JSON: case_reference)",
+    "case_key": "its eight digits, the key to join documents on: 23 014 562 and 230014562 "
+    "both give 23014562",
     "related_references": "other case references mentioned, separated by '; '",
     "council_references": "the council's own report codes (e.g. CS/24/11), separated by '; '",
     "council": "the organisation complained about, or the council whose paper it is",
+    "organisation": "the same as council, under the JSON's name",
     "complainant": "as the document names them, e.g. 'Mrs B'",
     "category": "the service area as printed, e.g. 'Education > Special educational needs'",
     "outcome": "upheld, not_upheld, closed_after_initial_enquiries, ... (blank: not found)",
@@ -172,15 +198,20 @@ DOCUMENT_COLUMNS: dict[str, str] = {
 RECOMMENDATION_COLUMNS: dict[str, str] = {
     "sha256": "the document's key (documents.csv)",
     "reference": "the document's primary case reference",
+    "case_key": "its eight digits (see documents.csv)",
     "council": "the organisation that is to act",
+    "organisation": "the same as council, under the JSON's name",
     "number": "1, 2, ... in the order of the document",
     "action": "apology, payment, provision, review, service_improvement, report; several "
     "separated by '; '",
+    "actions": "the same as action, under the JSON's (and SQLite's) name",
     "amount": "pounds to pay (rates that break a lump sum down and claimed sums left out)",
     "payee": "who is to be paid, when stated",
     "deadline": "the deadline as printed, e.g. 'within one month of my final decision'",
     "duration": "the deadline as an ISO 8601 duration, e.g. P1M",
-    "due_date": "YYYY-MM-DD (or YYYY-MM) when the deadline's start date is known",
+    "due_date": "YYYY-MM-DD when known: the worked-out date, or a 'by' deadline (a month "
+    "only: its last day)",
+    "due_precision": "day, or month when the document gives only a month",
     "status": "complete, in_progress, on_track, outstanding: as a council paper reports it",
     "text": "the recommendation's text",
     "page": "the page the recommendation is on",
@@ -206,11 +237,13 @@ def document_row(decision: dict) -> dict:
         "pages": source.get("pages"),
         "document_type": decision.get("document_type"),
         "reference": primary,
+        "case_key": case_key(primary),
         "related_references": "; ".join(
             r["reference"] for r in distinct_references(decision) if r["reference"] != primary
         ),
         "council_references": "; ".join(decision.get("other_references") or []),
         "council": _name(decision.get("organisation")),
+        "organisation": _name(decision.get("organisation")),
         "complainant": _name(decision.get("complainant")),
         "category": _name(decision.get("category")),
         "outcome": outcome.get("decision"),
@@ -236,14 +269,18 @@ def recommendation_rows(decision: dict) -> list[dict]:
             {
                 "sha256": source.get("sha256"),
                 "reference": primary_reference(decision),
+                "case_key": case_key(primary_reference(decision)),
                 "council": _name(decision.get("organisation")),
+                "organisation": _name(decision.get("organisation")),
                 "number": number,
                 "action": "; ".join(rec.get("actions") or []),
+                "actions": "; ".join(rec.get("actions") or []),
                 "amount": recommendation_amount(rec),
                 "payee": rec.get("payee"),
                 "deadline": deadline.get("text"),
                 "duration": deadline.get("duration"),
                 "due_date": due_date(deadline),
+                "due_precision": due_precision(deadline),
                 "status": rec.get("status"),
                 "text": rec.get("text"),
                 "page": (rec.get("evidence") or {}).get("page"),
@@ -313,7 +350,13 @@ def export_csv(results: Path, folder: Path) -> ExportCounts:
 # SQLite
 # --------------------------------------------------------------------------------------------
 
-SQLITE_VERSION = 1  # PRAGMA user_version of the schema below
+SQLITE_VERSION = 2  # PRAGMA user_version of the schema below
+# Columns version 2 added to a version 1 file (ALTER TABLE), and then every row is rewritten.
+SQLITE_ADDED = {
+    "documents": ("case_key TEXT", "organisation TEXT"),
+    "recommendations": ("case_key TEXT", "organisation TEXT", "due_precision TEXT"),
+    "deadlines": ("due_precision TEXT",),
+}
 
 # The references table is case_references because REFERENCES is an SQL keyword (a table of
 # that name must be quoted in every query); the view "references" is there for those who look
@@ -326,7 +369,9 @@ CREATE TABLE IF NOT EXISTS documents (
     pages INTEGER,
     document_type TEXT,
     reference TEXT,
+    case_key TEXT,
     council TEXT,
+    organisation TEXT,
     complainant TEXT,
     category TEXT,
     outcome TEXT,
@@ -345,6 +390,7 @@ CREATE TABLE IF NOT EXISTS documents (
 );
 CREATE INDEX IF NOT EXISTS documents_by_reference ON documents (reference);
 CREATE INDEX IF NOT EXISTS documents_by_council ON documents (council);
+CREATE INDEX IF NOT EXISTS documents_by_case_key ON documents (case_key);
 
 CREATE TABLE IF NOT EXISTS case_references (
     sha256 TEXT NOT NULL REFERENCES documents (sha256) ON DELETE CASCADE,
@@ -364,7 +410,9 @@ CREATE TABLE IF NOT EXISTS recommendations (
     sha256 TEXT NOT NULL REFERENCES documents (sha256) ON DELETE CASCADE,
     number INTEGER NOT NULL,
     reference TEXT,
+    case_key TEXT,
     council TEXT,
+    organisation TEXT,
     actions TEXT,
     amount REAL,
     payee TEXT,
@@ -373,6 +421,7 @@ CREATE TABLE IF NOT EXISTS recommendations (
     working_days INTEGER,
     anchor TEXT,
     due_date TEXT,
+    due_precision TEXT,
     status TEXT,
     text TEXT,
     page INTEGER,
@@ -404,6 +453,7 @@ CREATE TABLE IF NOT EXISTS deadlines (
     working_days INTEGER,
     anchor TEXT,
     due_date TEXT,
+    due_precision TEXT,
     by_date TEXT,
     page INTEGER,
     start_offset INTEGER,
@@ -415,6 +465,11 @@ CREATE TABLE IF NOT EXISTS deadlines (
 CHILD_TABLES = ("case_references", "recommendations", "amounts", "deadlines")
 # Commit every so many documents: a big export keeps its progress if interrupted.
 COMMIT_EVERY = 1000
+
+
+def _has_table(db: sqlite3.Connection, name: str) -> bool:
+    found = db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,))
+    return found.fetchone() is not None
 
 
 def _bool(value: bool | None) -> int | None:
@@ -441,7 +496,9 @@ def _upsert_document(db: sqlite3.Connection, decision: dict, line: str) -> None:
         "pages": flat["pages"],
         "document_type": flat["document_type"],
         "reference": flat["reference"],
+        "case_key": flat["case_key"],
         "council": flat["council"],
+        "organisation": flat["organisation"],
         "complainant": flat["complainant"],
         "category": flat["category"],
         "outcome": flat["outcome"],
@@ -475,7 +532,7 @@ def _upsert_document(db: sqlite3.Connection, decision: dict, line: str) -> None:
         _insert(db, "case_references", {"sha256": sha, "kind": "ombudsman", **ref})
     for code in dict.fromkeys(decision.get("other_references") or []):
         _insert(db, "case_references", {"sha256": sha, "kind": "council", "reference": code})
-    reference, council = flat["reference"], flat["council"]
+    reference, council, key = flat["reference"], flat["council"], flat["case_key"]
     for number, rec in enumerate(decision.get("recommendations") or [], start=1):
         deadline = rec.get("deadline") or {}
         page, start, end = _evidence(rec)
@@ -486,7 +543,9 @@ def _upsert_document(db: sqlite3.Connection, decision: dict, line: str) -> None:
                 "sha256": sha,
                 "number": number,
                 "reference": reference,
+                "case_key": key,
                 "council": council,
+                "organisation": council,
                 "actions": "; ".join(rec.get("actions") or []),
                 "amount": recommendation_amount(rec),
                 "payee": rec.get("payee"),
@@ -495,6 +554,7 @@ def _upsert_document(db: sqlite3.Connection, decision: dict, line: str) -> None:
                 "working_days": _bool(deadline.get("working_days")) if deadline else None,
                 "anchor": deadline.get("anchor"),
                 "due_date": due_date(deadline),
+                "due_precision": due_precision(deadline),
                 "status": rec.get("status"),
                 "text": rec.get("text"),
                 "page": page,
@@ -533,7 +593,8 @@ def _upsert_document(db: sqlite3.Connection, decision: dict, line: str) -> None:
                 "duration": deadline.get("duration"),
                 "working_days": _bool(deadline.get("working_days")),
                 "anchor": deadline.get("anchor"),
-                "due_date": deadline.get("due_date"),
+                "due_date": due_date(deadline),
+                "due_precision": due_precision(deadline),
                 "by_date": deadline.get("by"),
                 "page": page,
                 "start_offset": start,
@@ -561,9 +622,17 @@ def export_sqlite(results: Path, database: Path) -> ExportCounts:
                 f"{database}: written by a newer decision-parser (schema {version}); "
                 "use a new file or upgrade"
             )
+        migrate = 0 < version < SQLITE_VERSION and _has_table(db, "documents")
+        if migrate:
+            db.execute("BEGIN")
+            for table, columns in SQLITE_ADDED.items():
+                for column in columns:
+                    db.execute(f"ALTER TABLE {table} ADD COLUMN {column}")
+            db.execute("COMMIT")
         db.executescript(f"BEGIN; {SQLITE_SCHEMA}; PRAGMA user_version = {SQLITE_VERSION}; COMMIT;")
         stored = db.execute("SELECT sha256, decision_json FROM documents")
-        current = {sha: line for sha, line in stored}
+        # After a migration every row is rewritten, so the new columns are filled in.
+        current = {} if migrate else {sha: line for sha, line in stored}
         pending = 0
         db.execute("BEGIN")
         for decision, line in read_results(results):

@@ -24,7 +24,6 @@ of the parser.
 
 from __future__ import annotations
 
-import calendar
 import csv
 import datetime as dt
 import html
@@ -38,7 +37,13 @@ from pathlib import Path
 
 from .casekeys import canonical as _canonical
 from .casekeys import case_key as join_key
-from .exports import ExportError, read_results, recommendation_amount
+from .exports import (
+    ExportError,
+    due_date,
+    due_precision,
+    read_results,
+    recommendation_amount,
+)
 
 OMBUDSMAN_TYPES = ("lgsco_decision", "lgsco_report")
 PAPER_TYPES = ("committee_report", "committee_minutes")
@@ -46,24 +51,45 @@ PAPER_TYPES = ("committee_report", "committee_minutes")
 # in the other) to match when no amount settles it.
 MIN_WORDING = 0.4
 _STOP = frozenset(
-    ["a", "an", "and", "the", "to", "of", "for", "in", "on", "by", "with", "his", "her", "their", "its", "it", "this", "that", "be", "is", "are", "was", "were", "within", "from", "as", "at", "or", "which", "who", "council", "councils", "mr", "mrs", "miss", "ms"]
+    [
+        "a",
+        "an",
+        "and",
+        "the",
+        "to",
+        "of",
+        "for",
+        "in",
+        "on",
+        "by",
+        "with",
+        "his",
+        "her",
+        "their",
+        "its",
+        "it",
+        "this",
+        "that",
+        "be",
+        "is",
+        "are",
+        "was",
+        "were",
+        "within",
+        "from",
+        "as",
+        "at",
+        "or",
+        "which",
+        "who",
+        "council",
+        "councils",
+        "mr",
+        "mrs",
+        "miss",
+        "ms",
+    ]
 )
-
-
-def _due(deadline: dict | None) -> tuple[str | None, str | None]:
-    """(ISO date, precision) a recommendation is due: the worked-out date, or an absolute
-    'by' deadline; a month is due on its last day."""
-    if not deadline:
-        return None, None
-    if deadline.get("due_date"):
-        return deadline["due_date"], "day"
-    by = deadline.get("by")
-    if by and re.fullmatch(r"\d{4}-\d{2}", by):
-        year, month = int(by[:4]), int(by[5:])
-        return f"{by}-{calendar.monthrange(year, month)[1]:02d}", "month"
-    if by and re.fullmatch(r"\d{4}-\d{2}-\d{2}", by):
-        return by, "day"
-    return None, None
 
 
 def _words(text: str) -> set[str]:
@@ -179,7 +205,8 @@ def build_register(decisions: Iterable[dict], as_of: dt.date) -> Register:
     for key, decision in ombudsman.items():
         rows_by_case[key], items_by_case[key] = [], decision.get("recommendations") or []
         for number, item in enumerate(items_by_case[key], start=1):
-            due, precision = _due(item.get("deadline"))
+            due = due_date(item.get("deadline"))
+            precision = due_precision(item.get("deadline"))
             evidence = _evidence(item)
             rows_by_case[key].append(
                 RegisterRow(
