@@ -123,6 +123,9 @@ def test_with_text_carries_the_text_offsets_point_into(capsys):
     for amount in decision["amounts"]:
         evidence = amount["evidence"]
         assert text[evidence["start"] : evidence["end"]] == evidence["quote"]
+    # Without --with-text there is no text key at all (not "text": null).
+    _, out, _ = run([str(SAMPLE)], capsys)
+    assert "text" not in json.loads(out)
 
 
 @pytest.mark.parametrize("argv", [["--format", "xml", "x.pdf"], ["evaluate"], ["parse"]])

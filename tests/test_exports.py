@@ -209,3 +209,18 @@ def test_one_vocabulary_and_a_version_1_database_is_migrated(results, tmp_path):
             "SELECT due_date, date(due_date), due_precision FROM recommendations WHERE due_date IS NOT NULL"
         ).fetchall()
         assert dues and all(due == parsed and precision in ("day", "month") for due, parsed, precision in dues)
+
+
+def test_sqlite_tables_hold_what_the_guide_says(results, tmp_path):
+    """docs/batch.md: documents and recommendations hold the CSV columns, except those named."""
+    from decision_parser.exports import DOCUMENT_COLUMNS, RECOMMENDATION_COLUMNS
+
+    database = tmp_path / "decisions.db"
+    export_sqlite(results, database)
+    with sqlite3.connect(database) as db:
+        def columns(table):
+            return {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
+
+        missing = set(DOCUMENT_COLUMNS) - columns("documents")
+        assert missing == {"related_references", "council_references", "recommendations"}
+        assert set(RECOMMENDATION_COLUMNS) - columns("recommendations") == {"action", "path"}

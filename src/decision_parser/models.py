@@ -203,6 +203,16 @@ class Decision(_Model):
         None, description="The cleaned text that offsets point into (with --with-text)."
     )
 
+    def model_dump_json(self, **kwargs) -> str:  # type: ignore[override]
+        # `text` appears only when it was asked for (with_text / --with-text), not as null.
+        if self.text is None:
+            exclude = kwargs.get("exclude")
+            if exclude is None:
+                kwargs["exclude"] = {"text"}
+            elif isinstance(exclude, set):
+                kwargs["exclude"] = exclude | {"text"}
+        return super().model_dump_json(**kwargs)
+
     @property
     def primary_reference(self) -> CaseReference | None:
         return next((r for r in self.case_references if r.role == "primary"), None)
