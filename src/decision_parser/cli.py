@@ -88,6 +88,17 @@ def _parse_one(path: str, with_text: bool, use_model: bool, max_bytes: int | Non
     )
 
 
+def write_output(out: Path | None, text: str) -> None:
+    """All of text to --out (or stdout), or one error line and exit 1."""
+    try:
+        with Sink(out) as sink:
+            sink.write(text)
+            sink.commit()
+    except OutputFailed as error:
+        error_line(str(error))
+        raise typer.Exit(1) from None
+
+
 class OutputFailed(Exception):
     """Writing the results failed (disk full, pipe closed): one line, exit 1."""
 
@@ -310,13 +321,7 @@ def review_command(
     except Exception as error:  # noqa: BLE001 - one line, never a traceback
         error_line(f"{shown}: could not be parsed ({type(error).__name__}: {error})")
         raise typer.Exit(1) from None
-    try:
-        with Sink(html_out) as sink:
-            sink.write(render_review(decision))
-            sink.commit()
-    except OutputFailed as error:
-        error_line(str(error))
-        raise typer.Exit(1) from None
+    write_output(html_out, render_review(decision))
 
 
 class RegisterFormat(StrEnum):
@@ -377,13 +382,7 @@ def register_command(
         error_line(f"{results}: {type(error).__name__}: {error}")
         raise typer.Exit(1) from None
     render = {"csv": to_csv, "json": to_json, "html": to_html}[output_format.value]
-    try:
-        with Sink(out) as sink:
-            sink.write(render(register))
-            sink.commit()
-    except OutputFailed as error:
-        error_line(str(error))
-        raise typer.Exit(1) from None
+    write_output(out, render(register))
 
 
 @app.command(
