@@ -194,6 +194,7 @@ def build_decision(
                 )
             )
 
+    primary = next((r.reference for r in references if r.role == "primary"), None)
     return Decision(
         parser_version=__version__,
         source=Source(
@@ -203,8 +204,8 @@ def build_decision(
             pages=len(document.pages),
         ),
         document_type=document_type,
-        case_reference=next((r.reference for r in references if r.role == "primary"), None),
-        case_key=case_key(next((r.reference for r in references if r.role == "primary"), None)),
+        case_reference=primary,
+        case_key=case_key(primary),
         case_references=references,
         other_references=other_references,
         parties=parties,
