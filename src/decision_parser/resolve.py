@@ -33,6 +33,7 @@ from .find.parties import (
 from .find.recommendations import RecommendationFinding, find_recommendations
 from .find.references import ReferenceFinding, find_other_references, find_references
 from .find.remedies import RemedyFinding, find_remedies, kinds_in
+from .find.statements import is_boilerplate
 from .matches import RuleMatches
 from .models import (
     Amount,
@@ -49,7 +50,7 @@ from .models import (
     Source,
     Warning,
 )
-from .structure import build_structure
+from .structure import build_structure, split_sentences
 
 # The first lines of a document: where its own header, title and cover sheet live.
 HEADER_CHARS = 700
@@ -559,7 +560,13 @@ def _remedy_actions(
         # A listed item's further actions come from broad verbs ("arrange for it to be sent to
         # every member" is not a service for the complainant): beyond its main action, an item
         # adds only the kinds the remedy patterns also read in it.
-        named = {kind for kind, _, _ in kinds_in(recommendation.text)}
+        text = recommendation.text
+        named = {
+            kind
+            for start, end in split_sentences(text)
+            if not is_boilerplate(text[start:end])  # an item may run on into boilerplate
+            for kind, _, _ in kinds_in(text[start:end])
+        }
         actions = recommendation.actions[:1] + [
             action for action in recommendation.actions[1:] if action in named
         ]

@@ -201,6 +201,23 @@ CASES = [
         "committee_minutes",
         ["report"],
     ),
+    # What a paper's readers did, what the law requires and what was missed provide nothing.
+    (
+        "Minutes:\nMembers asked questions and provided comments on the Ombudsman's findings. The "
+        "failings "
+        "meant missed opportunities to provide support, and the Council has a statutory duty "
+        "to provide transport to such learners.",
+        "committee_minutes",
+        [],
+    ),
+    # A new decision is a review, not a service; the Ombudsman's remedies guidance is boilerplate.
+    (
+        "Summary: The Council should reconsider the application, providing a new decision and "
+        "fresh appeal rights. We publish guidance on remedies which sets out how organisations "
+        "should apologise and improve their services.",
+        "lgsco_decision",
+        ["review"],
+    ),
 ]
 
 
@@ -212,7 +229,10 @@ def test_remedy_kinds(text, document_type, expected):
 @pytest.mark.parametrize(
     "sentence, expected",
     [
-        ("apologise, pay £300 and review its policy", ["apology", "payment", "service_improvement"]),
+        (
+            "apologise, pay £300 and review its policy",
+            ["apology", "payment", "service_improvement"],
+        ),
         ("reconsider its duty to arrange alternative provision", ["review"]),
         ("provide Mrs X with an apology", ["apology"]),
         ("the Council failed to provide a place", []),
