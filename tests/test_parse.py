@@ -143,3 +143,16 @@ def test_old_style_page_remedies_under_the_complaint():
     assert [a.action for a in decision.remedy_actions] == [
         "payment", "provision", "service_improvement"
     ]  # fmt: skip
+
+
+def test_a_listed_item_gives_the_kinds_the_remedy_patterns_read_in_it():
+    # The action cues call this item a review; the remedy patterns read a wider change in it,
+    # and the document's remedy kinds follow them.
+    text = (
+        "Eastmoor District Council (23 004 117)\nDecision : Upheld\n"
+        "Agreed action\nWithin three months of the final decision, the Council has agreed to:\n"
+        "- commission a review of the recommendations arising from earlier complaints about "
+        "its housing team.\n"
+    )
+    decision = decision_parser.parse_text(text)
+    assert [a.action for a in decision.remedy_actions] == ["service_improvement"]

@@ -557,9 +557,10 @@ def _remedy_actions(
         )
     for recommendation in recommendations:
         span = (recommendation.evidence.start, recommendation.evidence.end)
-        # A listed item's further actions come from broad verbs ("arrange for it to be sent to
-        # every member" is not a service for the complainant): beyond its main action, an item
-        # adds only the kinds the remedy patterns also read in it.
+        # A listed item's actions come from broad verbs ("arrange for it to be sent to every
+        # member" is not a service for the complainant; "a review of the actions arising from
+        # other investigations" is a wider change): an item adds the kinds the remedy patterns
+        # also read in it, or, where they read none, its main action.
         text = recommendation.text
         named = {
             kind
@@ -567,9 +568,11 @@ def _remedy_actions(
             if not is_boilerplate(text[start:end])  # an item may run on into boilerplate
             for kind, _, _ in kinds_in(text[start:end])
         }
-        actions = recommendation.actions[:1] + [
-            action for action in recommendation.actions[1:] if action in named
-        ]
+        actions = [action for action in recommendation.actions if action in named]
+        if not actions and not named:
+            # The remedy patterns read nothing in it (a wording only the action cues know):
+            # its main action stands alone.
+            actions = recommendation.actions[:1]
         for action in actions:
             evidence.setdefault(action, {}).setdefault(span, recommendation.evidence)
     return [

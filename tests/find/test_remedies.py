@@ -218,6 +218,20 @@ CASES = [
         "lgsco_decision",
         ["review"],
     ),
+    # A review of what earlier investigations led to is a wider change; 'under close review'
+    # is watching, not a remedy; an updated assessment of needs is a re-assessment.
+    (
+        "Minutes:\nRESOLVED: that officers commission a review of the agreed actions arising "
+        "from the previous Ombudsman investigations, and keep homelessness cases under close "
+        "review.",
+        "committee_minutes",
+        ["service_improvement"],
+    ),
+    (
+        "Summary: The Council has agreed to complete an updated assessment of Z's needs.",
+        "lgsco_decision",
+        ["review"],
+    ),
 ]
 
 
