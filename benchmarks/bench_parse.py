@@ -34,6 +34,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from longpdf import long_pdf  # benchmarks/ is on the path when a script here runs
+
 REPO = Path(__file__).resolve().parents[1]
 CLI = [sys.executable, "-m", "decision_parser"]
 ONE_PAGE_TEXT = REPO / "corpus" / "sources" / "003_eastmoor_council_tax_closed.md"
@@ -152,20 +154,6 @@ def process_level(files: list[Path]) -> dict[str, float]:
 # --- scale ------------------------------------------------------------------------------------
 
 
-def _long_pdf(pages: int, folder: Path) -> Path:
-    from pypdf import PdfReader, PdfWriter
-
-    reader = PdfReader(SCALE_SOURCE)
-    writer = PdfWriter()
-    while len(writer.pages) < pages:
-        for page in reader.pages[: pages - len(writer.pages)]:
-            writer.add_page(page)
-    path = folder / f"long_{pages}.pdf"
-    with path.open("wb") as handle:
-        writer.write(handle)
-    return path
-
-
 def _child_run(command: list[str]) -> tuple[float, float]:
     """Seconds and peak resident MB of one child process."""
     code = (
@@ -186,7 +174,7 @@ def _child_run(command: list[str]) -> tuple[float, float]:
 def scale(sizes: list[int], folder: Path) -> list[tuple[int, float, float]]:
     rows = []
     for pages in sizes:
-        path = _long_pdf(pages, folder)
+        path = long_pdf(pages, folder / f"long_{pages}.pdf", SCALE_SOURCE)
         seconds, megabytes = _child_run([*CLI, str(path), "--out", os.devnull, "--timeout", "0"])
         rows.append((pages, seconds, megabytes))
     return rows

@@ -81,9 +81,15 @@ def resident_bytes() -> int | None:
     except (OSError, ValueError, IndexError):
         pass
     try:
-        import resource
-    except ImportError:  # Windows
+        return peak_rss()
+    except ImportError:  # Windows: no resource module
         return None
+
+
+def peak_rss() -> int:
+    """This process's peak resident memory in bytes (ru_maxrss is KiB on Linux, bytes on macOS)."""
+    import resource
+
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak if sys.platform == "darwin" else peak * 1024
 

@@ -41,6 +41,7 @@ from .exports import (
     ExportError,
     due_date,
     due_precision,
+    primary_reference,
     read_results,
     recommendation_amount,
 )
@@ -193,7 +194,7 @@ def build_register(decisions: Iterable[dict], as_of: dt.date) -> Register:
     for decision in documents:
         if decision.get("document_type") not in OMBUDSMAN_TYPES:
             continue
-        key = join_key(_primary(decision))
+        key = join_key(primary_reference(decision))
         # Two printings of one decision: keep the one with more recommendations.
         if key and len(decision.get("recommendations") or []) >= len(
             (ombudsman.get(key) or {}).get("recommendations") or []
@@ -243,7 +244,7 @@ def build_register(decisions: Iterable[dict], as_of: dt.date) -> Register:
             path=(paper.get("source") or {}).get("path"),
             document_type=paper["document_type"],
             meeting_date=_meeting(paper),
-            case_reference=_canonical(case) if case else (_primary(paper) or None),
+            case_reference=_canonical(case) if case else (primary_reference(paper) or None),
             answers_decision=case is not None,
         )
         row.after_as_of = bool(row.meeting_date and row.meeting_date > as_of.isoformat())
@@ -260,13 +261,6 @@ def build_register(decisions: Iterable[dict], as_of: dt.date) -> Register:
             row.due_date and row.due_date < as_of.isoformat() and row.status != "complete"
         )
     return Register(as_of.isoformat(), rows, papers, considered)
-
-
-def _primary(document: dict) -> str | None:
-    for reference in document.get("case_references") or []:
-        if reference.get("role") == "primary":
-            return reference.get("reference")
-    return None
 
 
 def _apply_statuses(

@@ -35,6 +35,8 @@ import threading
 import time
 from pathlib import Path
 
+from .limits import peak_rss  # dask_backend imports it from here too
+
 FRAME = struct.Struct("!I")
 PACKAGE_ROOT = str(Path(__file__).resolve().parents[1])
 # Imported once by the fork server; every worker forked from it starts with them loaded.
@@ -57,14 +59,6 @@ STARTUP_TIMEOUT = 120.0
 
 class WorkerGone(Exception):
     """The worker process exited (crashed, was killed, or failed to start)."""
-
-
-def peak_rss() -> int:
-    """This process's peak resident memory in bytes (ru_maxrss is KiB on Linux, bytes on macOS)."""
-    import resource
-
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak if sys.platform == "darwin" else peak * 1024
 
 
 # --------------------------------------------------------------------------------------------
