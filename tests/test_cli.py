@@ -270,3 +270,47 @@ def test_a_file_named_like_a_command_gets_a_hint(tmp_path, capsys, monkeypatch):
     code, out, err = run(["schema"], capsys)
     assert code == 0 and json.loads(out)  # the command wins
     assert "parse-decision parse schema" in err
+
+
+# --- train: paths given or found, checked before spaCy loads ----------------------------------
+
+TRAINING = CORPUS / "training"
+TRAIN_CONFIG = CORPUS.parent / "models" / "config.cfg"
+
+
+def _train_cases(tmp: Path) -> list[tuple[list[str], str]]:
+    """(arguments, words the one error line must hold) for training that cannot start."""
+    empty = tmp / "empty"
+    empty.mkdir()
+    a_file = tmp / "a-file"
+    a_file.write_text("x")
+    given = ["--config", str(TRAIN_CONFIG), "--output", str(tmp / "m")]
+    return [
+        (["--corpus", str(empty), *given], "missing train.jsonl, dev.jsonl, heldout.jsonl"),
+        (["--corpus", str(tmp / "nowhere"), *given], "not a folder"),
+        (["--corpus", str(TRAINING), "--config", str(tmp / "none.cfg"), "--output", str(tmp / "m")],
+         "no spaCy training config"),
+        (["--corpus", str(TRAINING), "--config", str(TRAIN_CONFIG), "--output", str(a_file)],
+         "is not a folder"),
+        (["--corpus", str(empty), "--regenerate", *given], "missing generate.py"),
+    ]
+
+
+def test_train_refuses_what_it_cannot_train_from(tmp_path, capsys):
+    for arguments, words in _train_cases(tmp_path):
+        code, out, err = run(["train", *arguments], capsys)
+        assert code == 2, (arguments, err)
+        assert err.count("\n") == 1 and words in err and "Traceback" not in err, (arguments, err)
+
+
+def test_train_outside_a_checkout_asks_for_every_path(tmp_path, monkeypatch):
+    from decision_parser import paths
+    from decision_parser.train_cli import TrainingInputError, resolve_training_paths
+
+    monkeypatch.setattr(paths, "CHECKOUT", None)
+    with pytest.raises(TrainingInputError, match="no decision-parser checkout"):
+        resolve_training_paths(tmp_path / "m", TRAIN_CONFIG, None)
+    # All three given: no checkout needed.
+    assert resolve_training_paths(tmp_path / "m", TRAIN_CONFIG, TRAINING) == (
+        tmp_path / "m", TRAIN_CONFIG, TRAINING
+    )

@@ -587,11 +587,15 @@ app.command(
     "train",
     help=(
         "Rebuild the trained model (NER for organisations, parties and remedies; a classifier "
-        "for recommendation actions) from corpus/training with a fixed seed, and print its "
-        "held-out scores. Takes about five minutes on two cores.\n\n"
+        "for recommendation actions) from an annotated corpus with a fixed seed, and print its "
+        "held-out scores. Takes about five minutes on two cores. Inside a decision-parser "
+        "checkout the paths default to its corpus/training, models/config.cfg and "
+        "models/decision-parser-ner; anywhere else give all three.\n\n"
         "Examples:\n\n"
-        "  parse-decision train                      (reproduces models/decision-parser-ner)\n\n"
-        "  parse-decision train --output /tmp/m --max-steps 200"
+        "  parse-decision train                      (in a checkout: reproduces the shipped model)\n\n"
+        "  parse-decision train --output /tmp/m --max-steps 200\n\n"
+        "  parse-decision train --corpus ~/dp/corpus/training --config ~/dp/models/config.cfg "
+        "--output /tmp/m"
     ),
 )(train_command)
 
