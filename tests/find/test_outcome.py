@@ -113,6 +113,21 @@ CASES = [
         "committee_minutes",
         ("upheld", True, None, True),
     ),
+    # Failings found are fault found, even beside "no fault" on another point.
+    (
+        "Summary: We found failings in the care Mrs K received at the home, and this caused "
+        "her family avoidable distress. We did not find fault in how the Council monitored "
+        "the placement.",
+        "lgsco_decision",
+        ("upheld", True, True, None),
+    ),
+    # "No sign that the fault caused an injustice" decides injustice: there was none.
+    (
+        "Summary: We will not investigate this complaint about a grant. There is no sign "
+        "that any fault by the Council caused Mr P or his father a significant injustice.",
+        "lgsco_decision",
+        ("closed_after_initial_enquiries", None, False, None),
+    ),
 ]
 
 

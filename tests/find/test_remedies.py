@@ -232,6 +232,60 @@ CASES = [
         "lgsco_decision",
         ["review"],
     ),
+    # A fresh assessment of what the person is due is a review of the decision.
+    (
+        "Summary: The Council agreed to say sorry, pay Mr B £150 and assess his correct "
+        "housing benefit entitlement.",
+        "lgsco_decision",
+        ["apology", "payment", "review"],
+    ),
+    (
+        "Summary: The Council invited Mrs D to make a fresh application, and it has now "
+        "backdated the payments.",
+        "lgsco_decision",
+        ["payment", "review"],
+    ),
+    # The Ombudsman's recommendation after a finding in the same sentence.
+    (
+        "Summary: The Ombudsman finds fault in the handling of the grant and recommends it "
+        "apologises and pays Ms T £350.",
+        "lgsco_decision",
+        ["apology", "payment"],
+    ),
+    # A review named as a document is not a review of the case.
+    (
+        "Summary: The Council should apologise and show it has acted on the findings of the "
+        "Safeguarding Adults Review.",
+        "lgsco_decision",
+        ["apology"],
+    ),
+    # Finalising a scheme of works or a plan for the person is providing it.
+    (
+        "Summary: The Council has agreed to finalise the adaptations scheme for Mr R's "
+        "bathroom within six weeks.",
+        "lgsco_decision",
+        ["provision"],
+    ),
+    # What the apology was for is not a remedy of its own.
+    (
+        "Summary: There was fault. The Council has since apologised for ending the payments.",
+        "lgsco_decision",
+        ["apology"],
+    ),
+    # Steps already taken, after other things already done.
+    (
+        "Summary: We will not investigate. The Council has already accepted the complaint, "
+        "apologised and taken steps to improve its communications.",
+        "lgsco_decision",
+        ["apology", "service_improvement"],
+    ),
+    # Minutes: a decision presented to cabinet; the monitoring officer's duty to report.
+    (
+        "Minutes:\nTo present to Cabinet a recent Local Government Ombudsman decision about "
+        "a parking complaint. Cabinet noted the decision.",
+        "committee_minutes",
+        ["report"],
+    ),
 ]
 
 

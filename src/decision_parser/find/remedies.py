@@ -45,6 +45,7 @@ OTHER_CASES = union(_PATTERNS, "other_cases")
 RELATIVE_BEFORE = union(_PATTERNS, "relative_before")
 STRONG_FRAME = union(_PATTERNS, "strong_frame")
 WEAK_REVIEW = union(_PATTERNS, "weak_review")
+NAMED_REVIEW = union(_PATTERNS, "named_review")
 FRAME_HYPOTHESIS = re.compile(
     r"\b(if|whether|unless|would\s+have|could\s+have)\b[^.;]{0,40}$", re.I
 )
@@ -92,6 +93,7 @@ def kinds_in(text: str, strict_review: bool = False) -> tuple[tuple[str, int, in
     review counts only with a person's decision or case as its object.
     """
     spans: list[tuple[int, int, str]] = []
+    titles = [m.span() for m in NAMED_REVIEW.finditer(text)] if "Review" in text else []
     for kind, pattern in KINDS:
         for match in pattern.finditer(text):
             start, end = match.span()
@@ -102,6 +104,8 @@ def kinds_in(text: str, strict_review: bool = False) -> tuple[tuple[str, int, in
                 continue
             if kind == "review" and strict_review and not WEAK_REVIEW.match(text, start):
                 continue
+            if kind == "review" and any(s <= start < e for s, e in titles):
+                continue  # "the recommendations of the Learning Review": a title
             spans.append((start, end, kind))
     # "identify every family ..., recalculate and pay any arrears": the steps after a service
     # improvement that reaches other people's cases are part of it.
