@@ -79,6 +79,19 @@ def test_heldout_is_unseen(records):
     assert not orgs(records["train"]) & orgs(records["heldout"])
 
 
+def _eight_word_runs(text: str) -> set[tuple[str, ...]]:
+    words = text.lower().split()
+    return {tuple(words[i : i + 8]) for i in range(len(words) - 7)}
+
+
+def test_heldout_shares_almost_no_wording_with_training(records):
+    # A held-out sentence that repeats eight words of a training sentence measures memory, not
+    # generalisation; slot pools and templates are split so that this stays rare.
+    seen = set().union(*(_eight_word_runs(r["text"]) for r in records["train"]))
+    shared = [r["text"] for r in records["heldout"] if _eight_word_runs(r["text"]) & seen]
+    assert len(shared) <= 0.01 * len(records["heldout"]), shared[:5]
+
+
 def test_spans_align_with_tokenizer(records):
     nlp = model.blank()
     for recs in records.values():

@@ -272,6 +272,31 @@ FAULTS = {
                  "did not complete a child and family assessment",
                  "delayed the stage two investigation of {pos} complaint"],
 }
+# The held-out side's own wordings of the same faults: with one shared pool, about one
+# held-out narrative in ten repeated a training sentence's eight-word run.
+FAULTS_HELDOUT = {
+    "edu": ["took nine months to finalise {cpos} education plan",
+            "never put in place the speech therapy {cpos} plan specifies",
+            "left {child} without any schooling for a term"],
+    "care": ["billed {pos} {rel} before any assessment of what was affordable",
+             "sent {pos} {rel} home from hospital with no support arranged",
+             "stopped {pos} direct payment for six weeks while paperwork was checked"],
+    "housing": ["placed the family in a bed and breakfast well beyond the six-week limit",
+                "took four months to accept it owed {obj} the main duty",
+                "never drew up the housing plan the law required for {obj}"],
+    "planning": ["overlooked the loss of light to {pos} kitchen when granting consent",
+                 "let an unauthorised fence stand for a year without a site visit",
+                 "posted no site notice for the application beside {pos} house"],
+    "tax": ["sent bailiffs over a bill already settled in full",
+            "ignored {pos} request for the discount given to those who live alone",
+            "charged recovery costs on an account it had closed"],
+    "highways": ["left a deep hole in the road by {pos} gate unrepaired for months",
+                 "took no action when water repeatedly pooled across {pos} street",
+                 "sat on {pos} report of a broken pavement slab"],
+    "children": ["underpaid the allowance owed to {obj} as a special guardian",
+                 "closed the family's case without the assessment it had promised",
+                 "let {pos} complaint wait half a year at its second stage"],
+}
 TOPICS = [
     "a planning application at a neighbouring property", "damage to {pos} car from a pothole",
     "council tax arrears and enforcement after a liability order",
@@ -294,8 +319,9 @@ STATUS = ["Complete", "In progress", "On track", "Outstanding", "Completed", "On
 
 
 def _fault(g: Gen, p: Party, area: str) -> str:
-    return g.rng.choice(FAULTS[area]).format(cpos=p.cpos(), child=p.child, pos=p.pos,
-                                             obj=p.obj, rel=p.rel_noun)
+    pool = FAULTS_HELDOUT if g.side == "B" else FAULTS
+    return g.rng.choice(pool[area]).format(cpos=p.cpos(), child=p.child, pos=p.pos,
+                                           obj=p.obj, rel=p.rel_noun)
 
 
 # ------------------------------------------------------------------------------------------
