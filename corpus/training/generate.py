@@ -402,7 +402,7 @@ def fam_status_items(g: Gen) -> list[Record]:
         r, a = g.remedy(p, area, "base", tail=0.5, exclude=used)
         used |= a
         note = g.rng.choice([
-            "", " – The Chief Executive wrote to the family in May.", " – see action below.",
+            "", " – the Director sent the family a letter in June.", " – covered by the next item.",
             " – payment made on " + g.date() + ".", " This paper completes this action.",
             " – letter sent and receipt confirmed.",
         ])
@@ -520,7 +520,7 @@ def fam_headers(g: Gen) -> list[Record]:
     t = g.rng.choice([
         "{org} ({ref})", "Category : {cat}", "Decision : Upheld", "Decision : Not upheld",
         "Decision date : {date}", "Report to: {com}\tDate: {date}",
-        "Subject: Report by the Local Government and Social Care Ombudsman ({ref})",
+        "Item: the Ombudsman's report on case {ref}",
         "Investigation into a complaint against {org} (reference number: {ref})",
         "Report of the Local Government and Social Care Ombudsman about {org}",
         "To: {com} – {date}", "From: {officer}, Director of Adult Social Care",
@@ -549,10 +549,10 @@ def fam_progress_past(g: Gen) -> list[Record]:
     t = g.rng.choice([
         "Since the final decision, {org} has apologised to the family and made the payment as "
         "agreed.", "The payment of {amt} was made to {P} on {date}.",
-        "The Council confirmed it had written to apologise to the parent.",
+        "The Council says a letter of apology went to the parent.",
         "The Ombudsman's recommendations were accepted in full on {date}.",
         "This has been paid to the family.",
-        "On {date}, the LGO informed {org} that it had provided no evidence of compliance.",
+        "On {date}, the LGO told {org} it was still waiting for proof the actions were done.",
     ])
     return [(t.format(org=g.org_ref(0.4), amt=g.amount(), P=p.m, date=g.date()), set())]
 

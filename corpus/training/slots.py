@@ -189,7 +189,7 @@ REMEDIES = {
         ("payment", "housing", "reimburse {p} for the cost of storing {pos} belongings"),
         ("payment", "edu", "pay {p} {amt} for each term of missed provision"),
         ("provision", "edu", "arrange alternative provision for {child}"),
-        ("provision", "edu", "issue an amended final EHC plan for {child}"),
+        ("provision", "edu", "issue {child} a final EHC plan with the amendments"),
         ("provision", "edu", "issue a final EHC plan"),
         ("provision", "edu", "make sure {child} receives everything in section F of {cpos} plan"),
         ("provision", "edu", "secure a suitable school place for {child}"),
@@ -259,8 +259,7 @@ REMEDIES = {
         ("report", "any", "consider the report at a meeting of its {committee}"),
         ("report", "any", "present this report to the {committee}"),
         ("report", "any", "report back to the Ombudsman on the action it has taken"),
-        ("report", "any", "confirm within three months the action it has taken or proposes to "
-                          "take"),
+        ("report", "any", "let us know within three months what it has done or means to do"),
         ("report", "any", "tell us what steps it will take to prevent this happening again"),
         ("report", "any", "place a public notice about this report in local newspapers"),
         ("report", "any", "consider this report and confirm the action it proposes to take"),
@@ -464,7 +463,7 @@ TITLE_CASE_UNITS = {
 }
 HEADINGS = {
     "A": ["Financial Implications", "Legal Implications", "Reasons for Recommendations",
-          "Equality Impact and Considerations", "Lessons Learnt / Procedure Changes Made",
+          "Equality Impact and Considerations", "What Was Learnt / Changes To Procedure",
           "Background Documents", "Alignment with Corporate Priorities", "Summary",
           "Contact Details", "Risk Management", "Recommendation(s)", "Introduction",
           "Actions on the Recommendations", "Links with the Corporate Priorities"],
