@@ -47,6 +47,15 @@ We talked about a story in which a landlord was at fault and agreed to pay a ten
 and to apologise. Next week: chapter four.
 """
 
+# A meeting system's agenda-item page, in an older case's words.
+AGENDA_ITEM = """Agenda item
+Ombudsman finding on a housing complaint
+- Meeting of Cabinet, Tuesday, 14th March, 2006 7.00 pm (Item 9.)
+Minutes:
+The Cabinet noted the Local Government Ombudsman's finding of maladministration in complaint
+05/B/01234 and agreed that Mrs Q be paid £400.
+"""
+
 
 def field(decision, path: str):
     """Follow a dotted path ('recommendations.1.payee'); dates come back as ISO strings."""
@@ -82,6 +91,10 @@ CASES = [
     ("A shopping list: eggs, bread and milk.", "case_reference", None),
     # Neither a decision nor a paper: facts kept, no findings or remedies read into it.
     (NOT_A_DOCUMENT, "document_type", "other"),
+    (AGENDA_ITEM, "document_type", "committee_minutes"),
+    (AGENDA_ITEM, "dates.meeting_date.date", "2006-03-14"),
+    (AGENDA_ITEM, "case_reference", "05/B/01234"),
+    (AGENDA_ITEM, "case_key", "05B01234"),
     (NOT_A_DOCUMENT, "amounts.0.value", 250.0),
     (NOT_A_DOCUMENT, "outcome.fault", None),
     (NOT_A_DOCUMENT, "remedy_actions", []),

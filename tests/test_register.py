@@ -102,10 +102,15 @@ def test_a_paper_for_a_case_not_in_the_input_is_listed(decisions) -> None:
 @pytest.mark.parametrize(
     ("printed", "key"),
     [("23 014 562", "23014562"), ("230014562", "23014562"), ("23-014-562", "23014562"),
-     ("21 04 117", None), (None, None)],
+     ("21 04 117", None), (None, None), ("07/A/04966", "07A04966"), ("07 / a / 04966", "07A04966"),
+     ("07/A/0496", None)],
 )  # fmt: skip
 def test_join_key(printed, key) -> None:
+    from decision_parser.casekeys import canonical
+
     assert join_key(printed) == key
+    if key:  # the key prints back as the reference's standard form
+        assert join_key(canonical(key)) == key
 
 
 @pytest.mark.parametrize(

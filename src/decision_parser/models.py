@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 
 DocumentType = Literal[
     "lgsco_decision", "lgsco_report", "committee_report", "committee_minutes", "other"
@@ -173,7 +173,9 @@ class Decision(_Model):
     case_key: str | None = Field(
         None,
         description="The primary reference's eight digits, the key to join documents on: "
-        "'23 014 562' and the non-standard printing '230014562' both give '23014562'.",
+        "'23 014 562' and the non-standard printing '230014562' both give '23014562'. A "
+        "reference of the older form keeps its office letter: '07/A/04966' gives '07A04966' "
+        "(since schema 1.3).",
     )
     case_references: list[CaseReference] = Field(
         default_factory=list, description="Every mention of a case reference, in order."

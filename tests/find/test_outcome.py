@@ -121,6 +121,21 @@ CASES = [
         "lgsco_decision",
         ("upheld", True, True, None),
     ),
+    # A service failure caused, after "no fault" on the main points.
+    (
+        "Summary: We found no fault in the allocation decision. However, the Council did "
+        "cause a service failure by its delay in repairing the boiler, which caused Ms G "
+        "distress.",
+        "lgsco_decision",
+        ("upheld", True, True, None),
+    ),
+    # "..., causing him frustration": the "not" before it belongs to the fault.
+    (
+        "Summary: We find fault with the Council for not answering Mr N's letters, causing "
+        "him frustration and time and trouble.",
+        "lgsco_decision",
+        ("upheld", True, True, None),
+    ),
     # "No sign that the fault caused an injustice" decides injustice: there was none.
     (
         "Summary: We will not investigate this complaint about a grant. There is no sign "

@@ -11,6 +11,10 @@ CASES = [
     ("Local Government Ombudsman Case 22 03 403", [("22 03 403", "22 03 403", False)]),
     ("linked complaint 17 002 402b was closed", [("17 002 402b", "17 002 402b", True)]),
     ("Hertfordshire County Council (22 011 513)", [("22 011 513", "22 011 513", True)]),
+    # The older form: year, office letter, five digits; kept as printed.
+    ("the LGO's report on complaint 06/C/12345 was noted", [("06/C/12345", "06/C/12345", False)]),
+    # A date is not one.
+    ("the meeting of 06/12/2008", []),
     # Phone numbers and bare figures are not references.
     ("Telephone number 03000 418913", []),
     ("Tel: 01223 706398", []),

@@ -279,6 +279,64 @@ CASES = [
         "lgsco_decision",
         ["apology", "service_improvement"],
     ),
+    # Two bodies as the subject.
+    (
+        "Summary: The organisations have agreed to apologise to Mrs W and pay her £300.",
+        "lgsco_decision",
+        ["apology", "payment"],
+    ),
+    # "Without delay" negates nothing.
+    (
+        "Summary: The Council has agreed to fix the roof without delay and make a payment to "
+        "Mr E.",
+        "lgsco_decision",
+        ["payment"],
+    ),
+    # Restoring a service for everyone is a wider change; something provided to the
+    # complainant is provision.
+    (
+        "Summary: The Council has since apologised, provided the missed collection to Ms V "
+        "and taken steps to resume its bulky waste service.",
+        "lgsco_decision",
+        ["apology", "provision", "service_improvement"],
+    ),
+    # A new panel for the appeal is the review, not a service provided.
+    (
+        "Summary: The Council has agreed to arrange a fresh panel to hear Mr L's appeal.",
+        "lgsco_decision",
+        ["review"],
+    ),
+    # What a procedure is for is not a remedy of its own.
+    (
+        "Summary: The Council will review its procedures for arranging transport to school.",
+        "lgsco_decision",
+        ["service_improvement"],
+    ),
+    # Doing or carrying out assessments for the person is providing them.
+    (
+        "Summary: The Council will look at the application again and do a home-based "
+        "occupational therapy assessment.",
+        "lgsco_decision",
+        ["provision", "review"],
+    ),
+    (
+        "Summary: The Council agreed to carry out the outstanding carer's assessments now.",
+        "lgsco_decision",
+        ["provision"],
+    ),
+    (
+        "Summary: The Council has agreed to invite the family to take part in a further "
+        "assessment.",
+        "lgsco_decision",
+        ["review"],
+    ),
+    # A second verb with its own auxiliary: the earlier "not" does not reach it.
+    (
+        "Summary: We will not investigate. The Council accepts the sessions were not "
+        "delivered and has now arranged catch-up sessions.",
+        "lgsco_decision",
+        ["provision"],
+    ),
     # Minutes: a decision presented to cabinet; the monitoring officer's duty to report.
     (
         "Minutes:\nTo present to Cabinet a recent Local Government Ombudsman decision about "

@@ -1,7 +1,10 @@
-"""Ombudsman case references: `23 006 024`, `23006024`, `230005792`, `22 03 403`, `17 002 402b`.
+"""Ombudsman case references: `23 006 024`, `23006024`, `230005792`, `22 03 403`, `17 002 402b`,
+and the older `07/A/04966`.
 
 The Ombudsman prints references as two digits of year and six of sequence (`YY NNN NNN`).
 Papers that quote them drop spaces or digits; those forms are kept as printed and flagged.
+Until about 2012 a reference was the year, the letter of the office that took the case and a
+five-digit number (`07/A/04966`); council papers of those years quote them so.
 """
 
 from __future__ import annotations
@@ -55,7 +58,7 @@ def find_references(ct: CleanText, doc: RuleMatches) -> list[ReferenceFinding]:
         spaced = ent.ent_id_ in ("spaced", "dashed_split")
         if not (spaced and standard) and not _has_context(ct.text, ent.start_char, ent.end_char):
             continue
-        if not _plausible_year(raw):
+        if ent.ent_id_ != "lgo_old" and not _plausible_year(raw):
             continue
         if OTHER_OMBUDSMAN.search(ct.text[max(0, ent.start_char - CONTEXT_WINDOW) : ent.start_char]):
             continue

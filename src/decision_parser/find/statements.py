@@ -47,7 +47,11 @@ NEGATED_CUE = re.compile(r"\b(not|no|never|nothing)\b|n['’]t\b", re.I)
 # A clause starts after these: "There was no fault in X, but there was fault in Y."
 CLAUSE_BREAK = re.compile(
     r"[;:]|,\s+(but|however|although|though|while|whilst)\b|\bbut\b|—|–"
-    r"|,\s+(?=(there|it|the\s+council|we|i|this|that|these|they)\s)",
+    r"|,\s+(?=(there|it|the\s+council|we|i|this|that|these|they)\s)"
+    # "..., causing him frustration": a participle clause of its own. "... was not met and has
+    # now arranged ...": a second verb with its own auxiliary starts a clause.
+    r"|,\s+(?=(causing|leading|resulting|meaning)\s)"
+    r"|\band\s+(?=(has|have|had|will|is|was)\s+(now|since|already|also|then)\s)",
     re.I,
 )
 
