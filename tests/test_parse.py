@@ -56,6 +56,12 @@ The Cabinet noted the Local Government Ombudsman's finding of maladministration 
 05/B/01234 and agreed that Mrs Q be paid £400.
 """
 
+# An older report's invented surnames, named only as the council pays them.
+OLD_MINUTES = """Minutes:
+The Committee considered the Local Government Ombudsman's report finding maladministration.
+RESOLVED that the Council pay Mr Rowan and Mrs Hazel £900 for their time and trouble.
+"""
+
 
 def field(decision, path: str):
     """Follow a dotted path ('recommendations.1.payee'); dates come back as ISO strings."""
@@ -95,6 +101,9 @@ CASES = [
     (AGENDA_ITEM, "dates.meeting_date.date", "2006-03-14"),
     (AGENDA_ITEM, "case_reference", "05/B/01234"),
     (AGENDA_ITEM, "case_key", "05B01234"),
+    (OLD_MINUTES, "complainant.name", "Mr Rowan and Mrs Hazel"),
+    # A decision names its complainant by pseudonym; a titled payee is not read as one there.
+    ("Summary: The Council will pay Mr Rowan £100. We found fault.", "complainant", None),
     (NOT_A_DOCUMENT, "amounts.0.value", 250.0),
     (NOT_A_DOCUMENT, "outcome.fault", None),
     (NOT_A_DOCUMENT, "remedy_actions", []),

@@ -29,6 +29,7 @@ from .find.parties import (
     find_organisations,
     find_pseudonyms,
     most_mentioned,
+    named_payee,
 )
 from .find.recommendations import RecommendationFinding, find_recommendations
 from .find.references import ReferenceFinding, find_other_references, find_references
@@ -132,6 +133,8 @@ def build_decision(
 
     pseudonyms = find_pseudonyms(ct, doc)
     complainant = choose_complainant(ct, pseudonyms)
+    if complainant is None and document_type in ("committee_minutes", "committee_report"):
+        complainant = named_payee(ct)
     organisation = _organisation(ct, find_organisations(ct, doc), document)
     if organisation is None and model is not None:
         organisation = combine.organisation(model, ct)

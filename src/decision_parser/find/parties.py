@@ -95,6 +95,25 @@ COMPLAINS_AFTER = re.compile(
 JOINED = re.compile(r"^\s*(and|&)\s*$")
 
 
+# Older reports gave complainants invented surnames ("Mr Oak", "Mrs Birch"), which no pattern
+# can tell from a real name. A council paper that pays or apologises to a titled person names
+# the complainant that way; only where no pseudonym is found at all.
+NAMED_PAYEE = re.compile(
+    r"\b(pay|pays|paid|payment\s+(of\s+£[\d,.]+\s+)?to|apologise\s+to|apology\s+to|compensate)\s+"
+    r"(?P<name>(Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z][a-z]+(-[A-Z][a-z]+)?"
+    r"(\s+(and|&)\s+(Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z][a-z]+(-[A-Z][a-z]+)?)?)\b"
+)
+
+
+def named_payee(ct: CleanText) -> NameFinding | None:
+    """The titled person a council paper pays or apologises to, as a complainant's name."""
+    match = NAMED_PAYEE.search(ct.text)
+    if not match:
+        return None
+    start, end = match.span("name")
+    return NameFinding(normalise_pseudonym(ct.text[start:end]), start, end, "pseudonym")
+
+
 def most_mentioned(findings: list[NameFinding]) -> NameFinding:
     """The first mention of the name mentioned most often (ties go to the earliest)."""
     counts = Counter(f.name for f in findings)
