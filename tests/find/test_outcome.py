@@ -136,6 +136,28 @@ CASES = [
         "lgsco_decision",
         ("upheld", True, True, None),
     ),
+    # One area of fault found, beside no evidence on the rest.
+    (
+        "Summary: We have found one area of fault because the Council was slow to reply. "
+        "This caused Mr H avoidable frustration.",
+        "lgsco_decision",
+        ("upheld", True, True, None),
+    ),
+    # Poor complaint handling is a fault found, whatever the main decision.
+    (
+        "Summary: There was no fault in the Council's decision to close the pool. Its "
+        "handling of Ms R's complaint was poor, but this did not cause her a significant "
+        "injustice.",
+        "lgsco_decision",
+        ("upheld", True, False, None),
+    ),
+    # A mirror site's badge after the source's name gives the decision.
+    (
+        "LGO (Local Government & Social Care Ombudsman) Not Upheld\nSummary: The Council "
+        "properly considered Mr V's application before refusing it.",
+        "lgsco_decision",
+        ("not_upheld", False, None, None),
+    ),
     # "No sign that the fault caused an injustice" decides injustice: there was none.
     (
         "Summary: We will not investigate this complaint about a grant. There is no sign "

@@ -45,6 +45,8 @@ COMPLAINANTS = [
     ("Ms M;s child missed out on provision. Ms M was told.", "Ms M"),
     ("The council apologised to the parent.", None),
     ("I have called the complainant Mrs X. Her son is Y.", "Mrs X"),  # a name ending a sentence
+    # A business complains under a pseudonym too.
+    ("Company B complained, for its client Company C, about a rates bill.", "Company B"),
 ]
 
 

@@ -337,6 +337,61 @@ CASES = [
         "lgsco_decision",
         ["provision"],
     ),
+    # An audit "to check if there has been fault" elsewhere is not the Act's test.
+    (
+        "Summary: The Council will train its officers and audit its files to check if there "
+        "has been fault in other applications.",
+        "lgsco_decision",
+        ["service_improvement"],
+    ),
+    (
+        "Summary: We find fault. The agreed actions of an apology, £200 and tighter checks on "
+        "repairs are a suitable remedy.",
+        "lgsco_decision",
+        ["apology", "payment", "service_improvement"],
+    ),
+    (
+        "Summary: The Council has agreed to meet part of the removal costs for Mrs U.",
+        "lgsco_decision",
+        ["payment"],
+    ),
+    # A request to the Council, after which the remedies are listed with gerunds.
+    (
+        "Summary: We will not investigate. We asked the Council to consider remedying the "
+        "injustice by issuing its stage two response within a month and paying Mr Z £100.",
+        "lgsco_decision",
+        ["payment", "provision"],
+    ),
+    (
+        "Summary: The Council should send Ms P's appeal to the First-tier Tribunal now.",
+        "lgsco_decision",
+        ["provision"],
+    ),
+    # What the Council provides for the person; a right of review; training for all staff.
+    (
+        "Summary: The Council will provide a taxi for K to the school named in the plan.",
+        "lgsco_decision",
+        ["provision"],
+    ),
+    (
+        "Summary: The Council has agreed to provide a right of review of the suitability "
+        "decision.",
+        "lgsco_decision",
+        ["review"],
+    ),
+    (
+        "Summary: The Council agreed that refresher training is provided jointly for all "
+        "officers in the team.",
+        "lgsco_decision",
+        ["service_improvement"],
+    ),
+    # Reinstating a relief or discount is money owed, not a service.
+    (
+        "Summary: It agreed to reinstate the small business rate relief and refund the "
+        "difference.",
+        "lgsco_decision",
+        ["payment"],
+    ),
     # Minutes: a decision presented to cabinet; the monitoring officer's duty to report.
     (
         "Minutes:\nTo present to Cabinet a recent Local Government Ombudsman decision about "

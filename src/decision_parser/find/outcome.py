@@ -41,6 +41,13 @@ LABEL_NEXT_LINE = re.compile(
     r"|Premature|Outside jurisdiction|Withdrawn|Report issued)[^\n]{0,60})$",
     re.M | re.I,
 )
+# A mirror site's badge after the source's name: "LGO (Local Government & Social Care
+# Ombudsman) Not Upheld".
+SOURCE_BADGE = re.compile(
+    r"^\s*(?:LGO|LGSCO)\b[^\n]{0,70}?\)?\s+(?P<label>Upheld|Not\s+Upheld|Closed\s+after\s+initial"
+    r"\s+enquiries|Premature|Outside\s+jurisdiction|Withdrawn)\s*$",
+    re.M | re.I,
+)
 QUOTED_FINDING = re.compile(
     r"finding\s+(?:is|was)\s+[‘'\"“](?P<label>(?:report issued|upheld|not upheld)[^’'\"”]{0,80})",
     re.I,
@@ -124,7 +131,10 @@ def _label(ct: CleanText, structure: Structure) -> tuple[str, str, tuple[int, in
     header_end = structure.sections[1].start if len(structure.sections) > 1 else len(ct.text)
     head = ct.text[: max(header_end, 1500)]
     match = (
-        LABEL_LINE.search(head) or LABEL_NEXT_LINE.search(head) or QUOTED_FINDING.search(ct.text)
+        LABEL_LINE.search(head)
+        or LABEL_NEXT_LINE.search(head)
+        or SOURCE_BADGE.search(head[:300])
+        or QUOTED_FINDING.search(ct.text)
     )
     if not match:
         return None
