@@ -62,6 +62,16 @@ The Committee considered the Local Government Ombudsman's report finding maladmi
 RESOLVED that the Council pay Mr Rowan and Mrs Hazel £900 for their time and trouble.
 """
 
+# An officer's decision record: the decision's date, not the date it was published.
+DECISION_RECORD = """Decision details
+PAYMENT AFTER AN OMBUDSMAN DECISION
+Decision Maker: Monitoring Officer
+Decision:
+To pay £800 to the complainant as the Local Government Ombudsman recommended.
+Publication date: 03/02/2023
+Date of decision: 12/12/2022
+"""
+
 
 def field(decision, path: str):
     """Follow a dotted path ('recommendations.1.payee'); dates come back as ISO strings."""
@@ -102,6 +112,8 @@ CASES = [
     (AGENDA_ITEM, "case_reference", "05/B/01234"),
     (AGENDA_ITEM, "case_key", "05B01234"),
     (OLD_MINUTES, "complainant.name", "Mr Rowan and Mrs Hazel"),
+    (DECISION_RECORD, "document_type", "committee_minutes"),
+    (DECISION_RECORD, "dates.meeting_date.date", "2022-12-12"),
     # A decision names its complainant by pseudonym; a titled payee is not read as one there.
     ("Summary: The Council will pay Mr Rowan £100. We found fault.", "complainant", None),
     (NOT_A_DOCUMENT, "amounts.0.value", 250.0),

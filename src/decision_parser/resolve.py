@@ -63,7 +63,7 @@ REPORT_DATE_LINE = re.compile(
     r"(Report\s+date|Date\s+of\s+(the\s+)?report|Report\s+issued)\s*:?\s*$", re.I
 )
 MEETING_DATE_LINE = re.compile(
-    r"(Meeting\s+date|Date\s+of\s+meeting|Meeting|Date|To\s*:[^\n]*[–—-]|\bheld\b[^\n]{0,80}?\bon"
+    r"(Meeting\s+date|Date\s+of\s+meeting|Meeting|(?<!publication\s)(?<!published\s)(?<!expiry\s)(?<!call-in\s)Date|To\s*:[^\n]*[–—-]|\bheld\b[^\n]{0,80}?\bon"
     # A meeting system's agenda-item page: "Meeting of Executive, Wednesday, 26th February, 2025".
     r"|\bMeeting\s+of\b[^\n]{0,120}?,(\s*(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?)?)\s*:?\s*$",
     re.I,

@@ -158,6 +158,40 @@ CASES = [
         "lgsco_decision",
         ("not_upheld", False, None, None),
     ),
+    # Fault named in other words: caused by its faults, acted with fault, delayed (with an
+    # adverb between).
+    (
+        "Summary: The Council also significantly delayed the review. To recognise the distress "
+        "caused by the Council's faults, it will pay Mr J £300.",
+        "lgsco_decision",
+        ("upheld", True, True, None),
+    ),
+    (
+        "Summary: We have found the Council acted with fault. Because of these faults, Mrs S "
+        "lived in unsuitable rooms, causing avoidable distress.",
+        "lgsco_decision",
+        ("upheld", True, True, None),
+    ),
+    # No injustice, in two more wordings.
+    (
+        "Summary: We find the Council was at fault for the delay. But we do not consider this "
+        "caused Ms L an injustice.",
+        "lgsco_decision",
+        ("upheld", True, False, None),
+    ),
+    (
+        "Summary: We will not investigate this complaint about a footpath order. Mr D was also "
+        "not caused an injustice by the advice given to his neighbour.",
+        "lgsco_decision",
+        ("closed_after_initial_enquiries", None, False, None),
+    ),
+    # A remedy "to recognise the impact" of a fault is for an injustice.
+    (
+        "Summary: The Council delayed deciding the claim. It will pay Ms T £150 to recognise the "
+        "impact of the delay.",
+        "lgsco_decision",
+        ("upheld", True, True, None),
+    ),
     # "No sign that the fault caused an injustice" decides injustice: there was none.
     (
         "Summary: We will not investigate this complaint about a grant. There is no sign "
@@ -195,6 +229,15 @@ def test_outcome(text, document_type, expected):
         (
             "Report by the Local Government and Social Care Ombudsman\nInvestigation into a complaint about Northfield "
             "County Council\nKey to names used\nRecommendations",
+            "lgsco_report",
+        ),
+        # The website's summary of a report: the header block, then the outcome on its own line.
+        (
+            "Eastmoor District Council (16 004 117)\nCategory : Education > School transport\n"
+            "Decision : Upheld\nDecision date : 02 Aug 2017\nA mother complains the council left "
+            "her son without transport.\nThe complaint\nShe says he missed a term.\nThe Ombudsman "
+            "upheld the complaint and found fault causing injustice.\nTo remedy the injustice "
+            "caused, the council has agreed to:",
             "lgsco_report",
         ),
         # A chapter of a report on the website: the decision's header block, a report's body.

@@ -392,6 +392,47 @@ CASES = [
         "lgsco_decision",
         ["payment"],
     ),
+    # What the Council pays as a matter of course is not a payment remedy.
+    (
+        "Summary: The Council has agreed to carry out a further reassessment of the allowance it "
+        "pays to Mrs F.",
+        "lgsco_decision",
+        ["review"],
+    ),
+    # Considering again is a review; meeting someone's needs is not a meeting.
+    (
+        "Summary: The Council will remedy this by apologising and considering again what help "
+        "it can give Mr O to meet his assessed needs.",
+        "lgsco_decision",
+        ["apology", "review"],
+    ),
+    # A prediction about the Ombudsman's own work frames nothing.
+    (
+        "Summary: We will not investigate. This is because the Council has investigated the "
+        "complaint and it is unlikely further investigation by us will achieve more.",
+        "lgsco_decision",
+        [],
+    ),
+    # The Ombudsman's guidance is not the Council's; procedural recommendations are.
+    (
+        "Summary: The Council agreed to pay Ms N £400, in line with our published guidance on "
+        "remedies, and accepted our procedural recommendations.",
+        "lgsco_decision",
+        ["payment", "service_improvement"],
+    ),
+    # What a wider change is for is part of it.
+    (
+        "Summary: The Council will review its procedures to ensure reviews of placements happen "
+        "on time.",
+        "lgsco_decision",
+        ["service_improvement"],
+    ),
+    (
+        "Summary: The Council will remind staff of the rules so that payments are made on time, "
+        "and pay Mr A £100.",
+        "lgsco_decision",
+        ["payment", "service_improvement"],
+    ),
     # Minutes: a decision presented to cabinet; the monitoring officer's duty to report.
     (
         "Minutes:\nTo present to Cabinet a recent Local Government Ombudsman decision about "

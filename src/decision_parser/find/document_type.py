@@ -44,6 +44,9 @@ CUES: dict[str, list[tuple[str, int]]] = {
         (r"^\s*Report summary\s*$", 8),
         (r"^\s*Finding\s*$", 2),
         (r"^\s*Fault found causing injustice and recommendations made\b", 2),
+        # The website's summary of a report (2016-2018 pages): the outcome stated on a line of
+        # its own, where a decision statement has "The Ombudsman's final decision: Summary:".
+        (r"^\s*The Ombudsman upheld the complaint and found fault causing injustice\.?\s*$", 11),
     ],
     "committee_report": [
         (r"^\s*(Report to|To)\s*:", 3),
