@@ -192,6 +192,34 @@ CASES = [
         "lgsco_decision",
         ("upheld", True, True, None),
     ),
+    # "The Ombudsman upholds the complaint" is a finding of fault.
+    (
+        "Summary: Mrs E complains about delays in a plan. The Ombudsman upholds the complaint.",
+        "lgsco_decision",
+        ("upheld", True, None, None),
+    ),
+    # "The complainant, Mrs X, complained the Council failed": her side, not a finding.
+    (
+        "Summary: The complainant, Mrs W complained the Council failed to clear a drain. We "
+        "found the Council acted without fault in setting its priorities.",
+        "lgsco_decision",
+        ("not_upheld", False, None, None),
+    ),
+    # Not enough evidence that anything caused an injustice is no finding of one.
+    (
+        "Summary: We will not investigate. There is not enough evidence that anything the "
+        "provider did caused injustice to Mr and Mrs P to warrant an investigation.",
+        "lgsco_decision",
+        ("closed_after_initial_enquiries", None, False, None),
+    ),
+    # A report summary's "Finding" heading holds the finding.
+    (
+        "Summary: Mr K complained about reminders for his council tax.\nFinding\nThe Ombudsman "
+        "upheld the complaint and found fault causing injustice.\nRecommendations\n- pay Mr K "
+        "£200.",
+        "lgsco_report",
+        ("upheld", True, True, None),
+    ),
     # "No sign that the fault caused an injustice" decides injustice: there was none.
     (
         "Summary: We will not investigate this complaint about a grant. There is no sign "
@@ -238,6 +266,13 @@ def test_outcome(text, document_type, expected):
             "her son without transport.\nThe complaint\nShe says he missed a term.\nThe Ombudsman "
             "upheld the complaint and found fault causing injustice.\nTo remedy the injustice "
             "caused, the council has agreed to:",
+            "lgsco_report",
+        ),
+        # ... with a spelling slip in that line.
+        (
+            "Ashby Moor District Council (20 004 553)\nSummary: Ms D complained about her "
+            "bill.\nFinding\nThe Ombudsman upheld the complaint and found fault causing "
+            "injutice.\nRecommendations",
             "lgsco_report",
         ),
         # A chapter of a report on the website: the decision's header block, a report's body.

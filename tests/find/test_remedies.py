@@ -433,6 +433,59 @@ CASES = [
         "lgsco_decision",
         ["payment", "service_improvement"],
     ),
+    # Finishing its own investigation and telling the person the outcome; completing the
+    # person's support plan.
+    (
+        "Summary: The Council will also complete its investigation and inform Mr G of the "
+        "outcome.",
+        "lgsco_decision",
+        ["provision"],
+    ),
+    (
+        "Summary: The Council has agreed to complete Mrs B's care plan within a month.",
+        "lgsco_decision",
+        ["provision"],
+    ),
+    # Everyone affected; how often a service is done; steps it needs to take; procedures
+    # revised without a determiner.
+    (
+        "Summary: The Council will refund the shortfall for all carers affected.",
+        "lgsco_decision",
+        ["payment", "service_improvement"],
+    ),
+    (
+        "Summary: The Council should consider how often the drains need clearing.",
+        "lgsco_decision",
+        ["service_improvement"],
+    ),
+    (
+        "Summary: It will consider what steps it needs to take to reduce waiting times.",
+        "lgsco_decision",
+        ["service_improvement"],
+    ),
+    (
+        "Summary: The Council apologised and revised procedures before we became involved.",
+        "lgsco_decision",
+        ["apology", "service_improvement"],
+    ),
+    # A new internal appeal, a rehearing, a complaint considered further: reviews.
+    (
+        "Summary: We will not investigate, because the Council agreed to hold a new internal "
+        "appeal.",
+        "lgsco_decision",
+        ["review"],
+    ),
+    (
+        "Summary: The Council agreed to arrange a rehearing of Mr W's appeal before a new "
+        "panel.",
+        "lgsco_decision",
+        ["review"],
+    ),
+    (
+        "Summary: The Council has agreed to consider her complaint further at stage two.",
+        "lgsco_decision",
+        ["review"],
+    ),
     # Minutes: a decision presented to cabinet; the monitoring officer's duty to report.
     (
         "Minutes:\nTo present to Cabinet a recent Local Government Ombudsman decision about "

@@ -46,7 +46,7 @@ CUES: dict[str, list[tuple[str, int]]] = {
         (r"^\s*Fault found causing injustice and recommendations made\b", 2),
         # The website's summary of a report (2016-2018 pages): the outcome stated on a line of
         # its own, where a decision statement has "The Ombudsman's final decision: Summary:".
-        (r"^\s*The Ombudsman upheld the complaint and found fault causing injustice\.?\s*$", 11),
+        (r"^\s*The Ombudsman upheld the complaint and found fault causing inj\w+\.?\s*$", 11),
     ],
     "committee_report": [
         (r"^\s*(Report to|To)\s*:", 3),
