@@ -220,6 +220,19 @@ CASES = [
         "lgsco_report",
         ("upheld", True, True, None),
     ),
+    # "We have upheld Mr X's complaint"; "insignificant injustice".
+    (
+        "Summary: We have upheld Mr V's complaint about a delay. The Council has agreed to "
+        "apologise.",
+        "lgsco_decision",
+        ("upheld", True, None, None),
+    ),
+    (
+        "Summary: We will not investigate Ms Q's complaint about late minutes. There is "
+        "insignificant injustice caused to her.",
+        "lgsco_decision",
+        ("closed_after_initial_enquiries", None, False, None),
+    ),
     # "No sign that the fault caused an injustice" decides injustice: there was none.
     (
         "Summary: We will not investigate this complaint about a grant. There is no sign "
@@ -274,6 +287,19 @@ def test_outcome(text, document_type, expected):
             "bill.\nFinding\nThe Ombudsman upheld the complaint and found fault causing "
             "injutice.\nRecommendations",
             "lgsco_report",
+        ),
+        # A copy with the decision's headings but no header block.
+        (
+            "Summary\nMs A complains about a neighbour's extension. The Ombudsman will not "
+            "investigate.\nThe complaint\nMs A complains about the extension.\nThe Ombudsman's "
+            "role and powers\nThe Ombudsman investigates complaints.",
+            "lgsco_decision",
+        ),
+        # A meeting system's page for a report to come.
+        (
+            "Issue details\nCouncil response to a draft further report from the Local "
+            "Government and Social Care Ombudsman\nThe Cabinet will be asked to consider it.",
+            "committee_report",
         ),
         # A chapter of a report on the website: the decision's header block, a report's body.
         (

@@ -21,6 +21,8 @@ ORGANISATIONS = [
         ["Cambridgeshire County Council"],
     ),
     ("Westmorland and Furness Council has agreed", ["Westmorland and Furness Council"]),
+    # A department's address line names the council after the department.
+    ("copies from Democratic Services Eastmoor Council, Town Hall", ["Eastmoor Council"]),
     ("the London Borough of Harrow agreed", ["London Borough of Harrow"]),
     ("Stockton-on-Tees Borough Council wrote", ["Stockton-on-Tees Borough Council"]),
     ("managed by Oakview Care Homes Limited ('the Care Provider')", ["Oakview Care Homes Limited"]),
@@ -45,6 +47,8 @@ COMPLAINANTS = [
     ("Ms M;s child missed out on provision. Ms M was told.", "Ms M"),
     ("The council apologised to the parent.", None),
     ("I have called the complainant Mrs X. Her son is Y.", "Mrs X"),  # a name ending a sentence
+    # A party described in an aside is still telling their side.
+    ("Mr T, who has a heart condition, told the Council the flat was unsuitable.", "Mr T"),
     # A business complains under a pseudonym too.
     ("Company B complained, for its client Company C, about a rates bill.", "Company B"),
 ]

@@ -486,6 +486,33 @@ CASES = [
         "lgsco_decision",
         ["review"],
     ),
+    # What a party told the Council, with an aside, is not a remedy.
+    (
+        "Summary: We upheld the complaint.\nWhat I found\nMr T, who has a heart condition, told "
+        "the Council the flat it had provided was unsuitable and asked it to carry out a "
+        "review.",
+        "lgsco_decision",
+        [],
+    ),
+    # Improving future service; monitoring the person's collections or service.
+    (
+        "Summary: The Council has accepted fault, apologised, and explained how it will "
+        "improve future service.",
+        "lgsco_decision",
+        ["apology", "service_improvement"],
+    ),
+    (
+        "Summary: The Council agreed to carry out monitoring to ensure it completes Mr L's "
+        "collections, and further monitoring of Mrs J's service.",
+        "lgsco_decision",
+        ["provision"],
+    ),
+    # "review/create a procedure" is one wider change.
+    (
+        "Summary: It also agreed to review/create a procedure for large families.",
+        "lgsco_decision",
+        ["service_improvement"],
+    ),
     # Minutes: a decision presented to cabinet; the monitoring officer's duty to report.
     (
         "Minutes:\nTo present to Cabinet a recent Local Government Ombudsman decision about "

@@ -23,6 +23,10 @@ CUES: dict[str, list[tuple[str, int]]] = {
         (r"\bI have called the complainant\b", 1),
         (r"\bIn this statement,?\s+(I|we)\s+(have\s+)?used\s+the\s+word\b", 2),
         (r"^\s*Complaint (reference|against)\s*:", 3),
+        # A copy that keeps the section headings but not the header block. Reports carry the
+        # same heading (and count it too), so it only decides between a decision and nothing
+        # (a tie goes to the decision, the first type listed).
+        (r"^\s*The Ombudsman[’']s role and powers\s*$", 3),
     ],
     "lgsco_report": [
         (r"^\s*Report by the Local Government and Social Care Ombudsman\s*$", 4),
@@ -44,6 +48,7 @@ CUES: dict[str, list[tuple[str, int]]] = {
         (r"^\s*Report summary\s*$", 8),
         (r"^\s*Finding\s*$", 2),
         (r"^\s*Fault found causing injustice and recommendations made\b", 2),
+        (r"^\s*The Ombudsman[’']s role and powers\s*$", 3),
         # The website's summary of a report (2016-2018 pages): the outcome stated on a line of
         # its own, where a decision statement has "The Ombudsman's final decision: Summary:".
         (r"^\s*The Ombudsman upheld the complaint and found fault causing inj\w+\.?\s*$", 11),
@@ -58,6 +63,8 @@ CUES: dict[str, list[tuple[str, int]]] = {
         (r"^\s*(\d+(\.\d+)*\s+)?(Financial|Legal|Equality) (Implications|Impact)", 2),
         (r"^\s*(\d+\s+)?Background Papers?\b", 1),
         (r"^\s*(\d+\.?\s+)?Recommendations?(\(s\))?\s*:?\s*$", 1),
+        # A meeting system's page for a report still to come before a meeting.
+        (r"^\s*Issue\s+details\s*$", 3),
     ],
     "committee_minutes": [
         (r"^\s*RESOLVED\b", 5),

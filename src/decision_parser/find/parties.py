@@ -19,7 +19,12 @@ COUNCIL = re.compile(r"\b(Council|Borough of|Corporation|Authority|Commissioner|
 # Words that can stand inside a name but not at its end: "Kensington and" is cut back.
 TRAILING = {"and", "&", "upon", "on", "in", "le", "by", "the", "-", ","}
 # "Annex A - Cotswold District Council", "Appendix 2: Harlow Council": a label, then the name.
-LABEL_PREFIX = re.compile(r"^(Annex|Appendix|Agenda\s+item|Item)\s+\w{1,4}\s*[-–—:.]\s*", re.I)
+LABEL_PREFIX = re.compile(
+    r"^(Annex|Appendix|Agenda\s+item|Item)\s+\w{1,4}\s*[-–—:.]\s*"
+    # "from Democratic Services Medway Council, Gun Wharf": a department's address line.
+    r"|^(Democratic|Legal|Committee|Members?|Corporate|Customer|Governance)\s+Services\s+(?=\S)",
+    re.I,
+)
 # "Bournemouth, Christchurch and Poole Council" lists places; "Yesterday, Harlow Council" does not.
 LISTED_PLACES = re.compile(r",\s+[A-Z][\w'’-]+(\s+[A-Z][\w'’-]+)*\s+(and|&)\s+[A-Z]")
 

@@ -36,7 +36,8 @@ def union(patterns: dict, name: str) -> re.Pattern[str]:
 
 _PATTERNS = load_patterns("statements.json")
 BOILERPLATE = union(_PATTERNS, "boilerplate")
-CLAIM_SUBJECT = re.compile(_PATTERNS["claim_subject"])  # case matters: "Mrs X", not "mrs x"
+CLAIM_SUBJECT = re.compile(_PATTERNS["claim_subject"])
+CLAIM_ASIDE = re.compile(_PATTERNS["claim_aside"], re.I)  # case matters: "Mrs X", not "mrs x"
 CLAIM_VERB = union(_PATTERNS, "claim_verb")
 CLAIM_ANYWHERE = union(_PATTERNS, "claim_anywhere")
 NEGATION_BEFORE = union(_PATTERNS, "negation_before")
@@ -69,7 +70,11 @@ def is_claim(sentence: str, officers: bool = False) -> bool:
     """A party's side of the story: 'Mrs X complains the Council ...', 'She says ...'. With
     officers (a committee's minutes), a pronoun subject is an officer reporting."""
     subject = CLAIM_SUBJECT.match(sentence)
-    if not (subject and CLAIM_VERB.match(sentence[subject.end() :])):
+    if not subject:
+        return False
+    rest = sentence[subject.end() :]
+    aside = CLAIM_ASIDE.match(rest)
+    if not CLAIM_VERB.match(rest[aside.end() :] if aside else rest):
         return False
     return not (officers and OFFICER_SUBJECT.match(sentence))
 
