@@ -36,8 +36,8 @@ def union(patterns: dict, name: str) -> re.Pattern[str]:
 
 _PATTERNS = load_patterns("statements.json")
 BOILERPLATE = union(_PATTERNS, "boilerplate")
-CLAIM_SUBJECT = re.compile(_PATTERNS["claim_subject"])
-CLAIM_ASIDE = re.compile(_PATTERNS["claim_aside"], re.I)  # case matters: "Mrs X", not "mrs x"
+CLAIM_SUBJECT = re.compile(_PATTERNS["claim_subject"])  # case matters: "Mrs X", not "mrs x"
+CLAIM_ASIDE = re.compile(_PATTERNS["claim_aside"], re.I)
 CLAIM_VERB = union(_PATTERNS, "claim_verb")
 CLAIM_ANYWHERE = union(_PATTERNS, "claim_anywhere")
 NEGATION_BEFORE = union(_PATTERNS, "negation_before")
