@@ -233,6 +233,19 @@ CASES = [
         "lgsco_decision",
         ("closed_after_initial_enquiries", None, False, None),
     ),
+    # Fault found without the word: a flawed policy; unclear, contradictory responses.
+    (
+        "Summary: We consider the Council's charging policy is flawed, which has caused Mr U "
+        "uncertainty.",
+        "lgsco_decision",
+        ("upheld", True, True, None),
+    ),
+    (
+        "Summary: There was no fault in how the Council applied its scheme. However, the "
+        "Council was unclear and contradictory in its replies to Ms Y's complaint.",
+        "lgsco_decision",
+        ("upheld", True, None, None),
+    ),
     # "No sign that the fault caused an injustice" decides injustice: there was none.
     (
         "Summary: We will not investigate this complaint about a grant. There is no sign "

@@ -513,6 +513,56 @@ CASES = [
         "lgsco_decision",
         ["service_improvement"],
     ),
+    # When the apology was made is narrative; what the complainant chose to do is not a remedy.
+    (
+        "Summary: There was fault. The Council apologised to Ms C when it responded to her "
+        "complaint.",
+        "lgsco_decision",
+        ["apology"],
+    ),
+    (
+        "Summary: After his decision to arrange private tuition, the Council agreed to refund "
+        "Mr H's costs.",
+        "lgsco_decision",
+        ["payment"],
+    ),
+    # What a wider change is about is part of it.
+    (
+        "Summary: It will review its guidance on home visits, arranging translators and "
+        "recording decisions.",
+        "lgsco_decision",
+        ["service_improvement"],
+    ),
+    # Clearing waste for the person; a copy of the notes; how it worked out the amount.
+    (
+        "Summary: The Council agreed to remove the dumped rubbish from the verge and monitor "
+        "the site.",
+        "lgsco_decision",
+        ["provision"],
+    ),
+    (
+        "Summary: The Council has agreed to provide an apology and a copy of the notes of the "
+        "meeting.",
+        "lgsco_decision",
+        ["apology", "provision"],
+    ),
+    (
+        "Summary: It should also confirm in writing how it has calculated the allowance.",
+        "lgsco_decision",
+        ["provision"],
+    ),
+    # A recommendation continued in the next sentence; delays addressed for everyone.
+    (
+        "Summary: We recommended the Council apologise to Mr B. Further, that it review its "
+        "current practice.",
+        "lgsco_decision",
+        ["apology", "service_improvement"],
+    ),
+    (
+        "Summary: The Council has agreed our recommendation to address the delays.",
+        "lgsco_decision",
+        ["service_improvement"],
+    ),
     # Minutes: a decision presented to cabinet; the monitoring officer's duty to report.
     (
         "Minutes:\nTo present to Cabinet a recent Local Government Ombudsman decision about "

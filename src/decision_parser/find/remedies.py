@@ -47,6 +47,7 @@ STRONG_FRAME = union(_PATTERNS, "strong_frame")
 WEAK_REVIEW = union(_PATTERNS, "weak_review")
 NAMED_REVIEW = union(_PATTERNS, "named_review")
 PURPOSE_CLAUSE = union(_PATTERNS, "purpose_clause")
+WIDER_OBJECT = union(_PATTERNS, "wider_object")
 FRAME_HYPOTHESIS = re.compile(
     r"\b(if|whether|unless|would\s+have|could\s+have)\b[^.;]{0,40}$", re.I
 )
@@ -120,12 +121,18 @@ def kinds_in(text: str, strict_review: bool = False) -> tuple[tuple[str, int, in
     )
     if reach is not None:
         spans = [sp for sp in spans if not (sp[2] in ("review", "payment") and sp[0] > reach)]
+    # What a wider change is for ("... to ensure reviews are held") or about ("procedures on
+    # assessments, arranging interpreters") belongs to it: no review, payment or provision there.
     wider = [(s, e) for s, e, kind in spans if kind == "service_improvement"]
     spans = [
         sp
         for sp in spans
         if sp[2] not in ("review", "payment", "provision")
-        or not any(e <= sp[0] and PURPOSE_CLAUSE.search(text, e, sp[0]) for _, e in wider)
+        or not any(
+            e <= sp[0]
+            and (PURPOSE_CLAUSE.search(text, e, sp[0]) or WIDER_OBJECT.search(text, s, sp[0]))
+            for s, e in wider
+        )
     ]
     first: dict[str, tuple[int, int]] = {}
     for start, end, kind in sorted(spans):
