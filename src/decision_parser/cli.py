@@ -19,7 +19,7 @@ from typing import Annotated
 import typer
 
 from . import __version__
-from .errors import InputError
+from .errors import InputError, error_line
 from .limits import DEFAULT_MAX_MEMORY_MB
 from .train_cli import train_command
 
@@ -59,19 +59,6 @@ MAX_BYTES_HELP = (
     "Refuse inputs bigger than this many bytes (default 100 MB, far above any real decision or "
     "agenda pack; it keeps memory bounded). 0: no limit."
 )
-
-
-def error_line(message: str) -> None:
-    # A file name that is not UTF-8 reaches here as surrogate escapes; print what can be printed.
-    try:
-        text = message.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-    except UnicodeEncodeError:
-        text = message.encode("utf-8", "replace").decode("utf-8")
-    try:
-        sys.stderr.write(f"parse-decision: error: {text}\n")
-        sys.stderr.flush()
-    except OSError:
-        pass  # stderr itself is gone: the exit code still tells
 
 
 def _parse_one(path: str, with_text: bool, use_model: bool, max_bytes: int | None):

@@ -18,6 +18,7 @@ from typing import Annotated
 import typer
 
 from decision_parser import paths
+from decision_parser.errors import error_line
 
 SCORES_PATH = paths.REPO_ROOT / "models" / "heldout_scores.json"
 TRAINING_FILES = ("train.jsonl", "dev.jsonl", "heldout.jsonl")
@@ -98,7 +99,7 @@ def train_command(
     try:
         output, config, corpus = resolve_training_paths(output, config, corpus, regenerate)
     except TrainingInputError as error:
-        typer.echo(f"parse-decision: error: {error}", err=True)
+        error_line(str(error))
         raise typer.Exit(code=2) from None
     from decision_parser import model  # spaCy: loaded only when training runs
 
@@ -115,7 +116,7 @@ def train_command(
         # A record whose span misses a token boundary, a config spaCy cannot read, a folder
         # that cannot be written: one line, not spaCy's traceback.
         message = " ".join(str(error).split())[:500]
-        typer.echo(f"parse-decision: error: training from {corpus} failed: {message}", err=True)
+        error_line(f"training from {corpus} failed: {message}")
         raise typer.Exit(code=1) from None
     elapsed = time.perf_counter() - started
     nlp = model.load_model(output)
